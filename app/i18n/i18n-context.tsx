@@ -1,0 +1,39 @@
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import {
+  DEFAULT_LANGUAGE,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  translator,
+  type Language,
+  type Translate,
+} from "./index";
+
+interface I18n {
+  language: Language;
+  t: Translate;
+  formatDate: (value: Date | string) => string;
+  formatDateTime: (value: Date | string) => string;
+  formatNumber: (value: number) => string;
+}
+
+function makeI18n(language: Language): I18n {
+  return {
+    language,
+    t: translator(language),
+    formatDate: (value) => formatDate(value, language),
+    formatDateTime: (value) => formatDateTime(value, language),
+    formatNumber: (value) => formatNumber(value, language),
+  };
+}
+
+const I18nContext = createContext<I18n>(makeI18n(DEFAULT_LANGUAGE));
+
+export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
+  const value = useMemo(() => makeI18n(language), [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

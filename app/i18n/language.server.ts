@@ -1,0 +1,19 @@
+import { createCookie } from "@remix-run/node";
+import { DEFAULT_LANGUAGE, LanguageSchema, translator, type Language } from "./index";
+
+export const languageCookie = createCookie("lang", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+export async function getLanguage(request: Request): Promise<Language> {
+  const value: unknown = await languageCookie.parse(request.headers.get("Cookie"));
+  const parsed = LanguageSchema.safeParse(value);
+  return parsed.success ? parsed.data : DEFAULT_LANGUAGE;
+}
+
+export async function getTranslator(request: Request) {
+  return translator(await getLanguage(request));
+}

@@ -1,0 +1,169 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorPage } from "~/components/error-page";
+import { Field, FormErrors } from "~/components/form";
+import { RoleCheckboxes } from "~/components/role-checkboxes";
+import { EditUserSchema, ResetPasswordSchema } from "~/domain/accounts/schema";
+import { useI18n } from "~/i18n/i18n-context";
+import { getUser, resetPassword, updateUser } from "~/models/users.server";
+import { requireRole } from "~/utils/auth.server";
+import { getDb } from "~/utils/db.server";
+import { pageMeta } from "~/utils/meta";
+import { hashPassword } from "~/utils/password.server";
+
+const ParamsSchema = z.object({ userId: z.coerce.number().int().positive() });
+
+async function loadTarget(params: unknown, unitId: number) {
+  const parsed = ParamsSchema.safeParse(params);
+  if (!parsed.success) throw new Response("Not found", { status: 404 });
+  const user = await getUser(getDb(), parsed.data.userId);
+  if (!user || user.unitId !== unitId) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const user = await loadTarget(params, admin.unitId);
+  return { user };
+}
+
+type ActionReply = { intent: "edit" | "reset"; result: SubmissionResult<string[]> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const user = await loadTarget(params, admin.unitId);
+  const formData = await request.formData();
+  const actor = { kind: "user", userId: admin.id } as const;
+
+  if (formData.get("intent") === "reset") {
+    const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
+    if (submission.status !== "success") {
+      return data<ActionReply>({ intent: "reset", result: submission.reply({ hideFields: ["newPassword"] }) }, { status: 400 });
+    }
+    await resetPassword(getDb(), actor, user.id, await hashPassword(submission.value.newPassword));
+    return redirect(`/staff/users/${user.id}?reset=1`);
+  }
+
+  const submission = parseWithZod(formData, { schema: EditUserSchema });
+  if (submission.status !== "success") {
+    return data<ActionReply>({ intent: "edit", result: submission.reply() }, { status: 400 });
+  }
+  const isSelf = user.id === admin.id;
+  if (isSelf && (submission.value.disabled || !submission.value.roles.includes("admin"))) {
+    return data<ActionReply>(
+      { intent: "edit", result: submission.reply({ formErrors: ["error.cannotLockOutSelf"] }) },
+      { status: 400 },
+    );
+  }
+  await updateUser(getDb(), actor, user.id, submission.value);
+  return redirect(`/staff/users/${user.id}?saved=1`);
+}
+
+export default function EditUser() {
+  const { user } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+
+  const [editForm, editFields] = useForm({
+    id: "edit-user",
+    lastResult: reply?.intent === "edit" ? reply.result : undefined,
+    defaultValue: {
+      displayName: user.displayName,
+      email: user.email ?? "",
+      roles: user.roles,
+      disabled: user.isDisabled ? "on" : undefined,
+    },
+    constraint: getZodConstraint(EditUserSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditUserSchema }),
+  });
+  const [resetForm, resetFields] = useForm({
+    id: "reset-password",
+    lastResult: reply?.intent === "reset" ? reply.result : undefined,
+    constraint: getZodConstraint(ResetPasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+  });
+
+  const notice = searchParams.has("created")
+    ? t("users.created", { username: user.username })
+    : searchParams.has("saved")
+      ? t("users.saved")
+      : searchParams.has("reset")
+        ? t("users.resetDone")
+        : null;
+
+  return (
+    <main id="main" className="page page--narrow">
+      <p>
+        <Link to="/staff/users">← {t("users.back")}</Link>
+      </p>
+      <h1>{t("users.editTitle", { username: user.username })}</h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(editForm)} className="stack">
+        <input type="hidden" name="intent" value="edit" />
+        <FormErrors id={editForm.errorId} errors={editForm.errors} />
+        <Field
+          label={t("users.field.displayName")}
+          htmlFor={editFields.displayName.id}
+          errorId={editFields.displayName.errorId}
+          errors={editFields.displayName.errors}
+        >
+          <input {...getInputProps(editFields.displayName, { type: "text" })} />
+        </Field>
+        <Field
+          label={t("users.field.email")}
+          htmlFor={editFields.email.id}
+          errorId={editFields.email.errorId}
+          errors={editFields.email.errors}
+        >
+          <input {...getInputProps(editFields.email, { type: "email" })} />
+        </Field>
+        <RoleCheckboxes field={editFields.roles} />
+        <label className="checkbox">
+          <input {...getInputProps(editFields.disabled, { type: "checkbox" })} />
+          {t("users.field.disabled")}
+        </label>
+        <button type="submit" className="button">
+          {t("users.save")}
+        </button>
+      </Form>
+
+      <section aria-labelledby="reset-title" className="section">
+        <h2 id="reset-title">{t("users.resetTitle")}</h2>
+        <p className="field-hint">{t("users.resetHint")}</p>
+        <Form method="post" {...getFormProps(resetForm)} className="stack">
+          <input type="hidden" name="intent" value="reset" />
+          <FormErrors id={resetForm.errorId} errors={resetForm.errors} />
+          <Field
+            label={t("users.field.newPassword")}
+            htmlFor={resetFields.newPassword.id}
+            errorId={resetFields.newPassword.errorId}
+            errors={resetFields.newPassword.errors}
+          >
+            <input {...getInputProps(resetFields.newPassword, { type: "password" })} autoComplete="new-password" />
+          </Field>
+          <button type="submit" className="button button--secondary">
+            {t("users.reset")}
+          </button>
+        </Form>
+      </section>
+    </main>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageMeta(matches, "users.editTitle", { username: data?.user.username ?? "" });
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,27 @@
+import type { MessageKey } from "~/i18n";
+import { hasAnyRole, ROLES, type Role } from "~/domain/accounts/roles";
+
+export interface StaffNavItem {
+  to: string;
+  label: MessageKey;
+  roles: readonly Role[];
+}
+
+/** The staff side's areas and who may open them; the layout shows each user only theirs. */
+export const STAFF_NAV: readonly StaffNavItem[] = [
+  { to: "/staff", label: "nav.staffHome", roles: ROLES },
+  { to: "/staff/audit-log", label: "nav.auditLog", roles: ["quality_lead", "admin"] },
+  { to: "/staff/users", label: "nav.users", roles: ["admin"] },
+  { to: "/staff/account", label: "nav.account", roles: ROLES },
+];
+
+export function staffNavFor(roles: readonly Role[]): StaffNavItem[] {
+  return STAFF_NAV.filter((item) => hasAnyRole(roles, item.roles));
+}
+
+/** Roles allowed on a staff path, by its nav entry; guards use the same list. */
+export function rolesFor(to: string): readonly Role[] {
+  const item = STAFF_NAV.find((i) => i.to === to);
+  if (!item) throw new Error(`No staff nav entry for ${to}`);
+  return item.roles;
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+import type { Role } from "../../app/domain/accounts/roles";
+import { createUser } from "../../app/models/users.server";
+import { recordAudit, SYSTEM_ACTOR } from "../../app/models/audit-log.server";
+import { hashPassword } from "../../app/utils/password.server";
+
+/** The demo password of every demo account (README lists them). */
+export const DEMO_PASSWORD = "motcua-demo-2026";
+
+export const DEMO_UNIT = {
+  // A demonstration code: the province assigns the real one, and the quality lead can correct it.
+  code: "000.31.14.H53",
+  name: "UBND xã Mường Sai",
+  kind: "commune",
+  district_name: "huyện Sông Mã",
+  province_name: "tỉnh Sơn La",
+  address: "Trụ sở UBND xã Mường Sai, huyện Sông Mã, tỉnh Sơn La",
+  is_remote_area: 1,
+} as const;
+
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[] }> = [
+  { username: "chatluong", displayName: "Lò Thị Hoa", roles: ["quality_lead"] },
+  { username: "motcua", displayName: "Cầm Văn Thắng", roles: ["officer"] },
+  { username: "lanhdao", displayName: "Quàng Văn Minh", roles: ["leader"] },
+  { username: "danhgia", displayName: "Tòng Thị Lan", roles: ["auditor"] },
+  { username: "thanhtra", displayName: "Lường Văn Sơn", roles: ["inspector"] },
+  { username: "quantri", displayName: "Hoàng Thị Mai", roles: ["admin"] },
+];
+
+/** Seeds the reference commune and one demo account per role. Does nothing if the unit exists. */
+export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<{ seeded: boolean }> {
+  const existing = await db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirst();
+  if (existing) return { seeded: false };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const unitId = await db.transaction().execute(async (trx) => {
+    const stamp = now.toISOString();
+    const { id } = await trx
+      .insertInto("unit")
+      .values({ ...DEMO_UNIT, parent_id: null, phone: null, email: null, created_at: stamp, updated_at: stamp })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      unitId: id,
+      entityType: "unit",
+      entityId: id,
+      action: "created",
+      after: DEMO_UNIT,
+      at: now,
+    });
+    return id;
+  });
+  for (const user of DEMO_USERS) {
+    await createUser(
+      db,
+      SYSTEM_ACTOR,
+      { unitId, ...user, passwordHash, mustChangePassword: false },
+      now,
+    );
+  }
+  return { seeded: true };
+}
