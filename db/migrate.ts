@@ -1,7 +1,8 @@
 import { Migrator, type Kysely, type MigrationResult } from "kysely";
+import type { Database } from "./schema";
 import { migrations } from "./migrations/index";
 
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
