@@ -78,6 +78,12 @@ function SiteShell({ children }: { children: ReactNode }) {
             <span className="site-title__app">{t("app.name")}</span>
           </Link>
           <nav aria-label={t("layout.mainNav")} className="site-actions">
+            <Link to="/procedures" className="site-link">
+              {t("nav.publicProcedures")}
+            </Link>
+            <Link to="/lookup" className="site-link">
+              {t("nav.lookup")}
+            </Link>
             <LanguageSwitch />
             {data?.user ? (
               <Form method="post" action="/logout" className="inline-form">

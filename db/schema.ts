@@ -1,5 +1,15 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { Role } from "../app/domain/accounts/roles";
+import type { OnlineServiceLevel, ProcedureField } from "../app/domain/procedures/procedure";
+import type { CalendarExceptionKind } from "../app/domain/calendar/working-calendar";
+
+import type { Channel } from "../app/domain/dossiers/channels";
+import type { DossierState } from "../app/domain/dossiers/lifecycle";
+import type { RuleSetCode } from "../app/domain/dossiers/rule-sets";
+
+export type SupplementClock = "restart" | "resume";
+export type DossierOutcome = "early" | "on_time" | "late";
+export type DueRule = "same_day" | "working_days" | "restart" | "resume";
 
 /**
  * The one Kysely `Database` type. Column names are snake_case as in SQL.
@@ -13,6 +23,10 @@ export interface Database {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
+  procedure: ProcedureTable;
+  calendar_exception: CalendarExceptionTable;
+  dossier: DossierTable;
+  dossier_event: DossierEventTable;
 }
 
 export interface UnitTable {
@@ -29,6 +43,12 @@ export interface UnitTable {
   email: string | null;
   /** Remote, difficult area: longer legal deadlines for complaints. */
   is_remote_area: 0 | 1;
+  /** Office close (`HH:mm`): a due date ends then. */
+  office_close_time: Generated<string>;
+  /** Same-day procedures received after this (`HH:mm`) are due the next working day. */
+  same_day_cutoff_time: Generated<string>;
+  /** After a supplement: count the full time again ("restart", Decree 61) or keep days used ("resume"). */
+  supplement_clock: Generated<SupplementClock>;
   created_at: string;
   updated_at: string;
 }
@@ -79,6 +99,99 @@ export interface AuditLogTable {
   action: string;
   before_json: string | null;
   after_json: string | null;
+}
+
+export interface ProcedureTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** National procedure code, e.g. "1.001193"; unique within a unit. */
+  code: string;
+  name: string;
+  /** Name without diacritics, lower case, for accent-insensitive search. */
+  search_text: string;
+  field: ProcedureField;
+  processing_days: number;
+  processing_note: string | null;
+  fee_vnd: number | null;
+  fee_note: string | null;
+  online_service: OnlineServiceLevel;
+  required_documents_json: string;
+  result: string;
+  legal_basis_json: string;
+  is_active: Generated<0 | 1>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarExceptionTable {
+  id: Generated<number>;
+  unit_id: number;
+  date: string;
+  kind: CalendarExceptionKind;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DossierTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `<unit code>-YYMMDD-NNNN` (Circular 01/2018 art. 19). */
+  code: string;
+  procedure_id: number;
+  field: ProcedureField;
+  processing_days: number;
+  channel: Channel;
+  rule_set: RuleSetCode;
+  applicant_name: string;
+  applicant_phone: string | null;
+  applicant_id_number: string | null;
+  applicant_address: string | null;
+  /** The papers received: `{ name, copy: "original" | "copy" | "certified", count }[]`. */
+  documents_json: string;
+  received_at: string;
+  received_date: string;
+  /** The due date in force (recomputed after a supplement), and the rule that produced it. */
+  due_at: string;
+  due_date: string;
+  due_rule: DueRule;
+  state: DossierState;
+  handler_user_id: number | null;
+  supplement_count: Generated<number>;
+  transfer_count: Generated<number>;
+  e_transfer_count: Generated<number>;
+  open_transfer_count: Generated<number>;
+  apology_reason: string | null;
+  apology_issued_at: string | null;
+  /** The new appointment given by the apology slip; the outcome still counts against `due_at`. */
+  appointment_at: string | null;
+  /** When the result was ready (end of processing). */
+  finished_at: string | null;
+  finished_date: string | null;
+  outcome: DossierOutcome | null;
+  returned_at: string | null;
+  /** Reason for a refusal or a withdrawal. */
+  closed_reason: string | null;
+  created_by_user_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DossierEventTable {
+  id: Generated<number>;
+  dossier_id: number;
+  at: string;
+  actor_kind: AuditActorKind;
+  actor_user_id: number | null;
+  kind: string;
+  from_state: DossierState | null;
+  to_state: DossierState;
+  agency: string | null;
+  is_electronic: 0 | 1 | null;
+  /** The due date in force after this step. */
+  due_at: string | null;
+  note: string | null;
+  details_json: string | null;
 }
 
 export type Unit = Selectable<UnitTable>;

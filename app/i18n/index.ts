@@ -38,30 +38,52 @@ function formatParam(value: string | number, language: Language): string {
 
 const LOCALES: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
 
+// Intl formatters are costly to build: one per language and kind, reused.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** `4.492` in Vietnamese, `4,492` in English. */
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 1): string {
-  return new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits }).format(value);
+  return cached(
+    `n:${language}:${maximumFractionDigits}`,
+    () => new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits }),
+  ).format(value);
 }
 
 /** `dd/MM/yyyy` in Asia/Ho_Chi_Minh in both languages. */
 export function formatDate(value: Date | string, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: BUSINESS_TIME_ZONE,
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).format(toDate(value));
+  return cached(
+    `d:${language}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[language], {
+        timeZone: BUSINESS_TIME_ZONE,
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+      }),
+  ).format(toDate(value));
 }
 
 /** `dd/MM/yyyy HH:mm` in Asia/Ho_Chi_Minh. */
 export function formatDateTime(value: Date | string, language: Language): string {
   const date = toDate(value);
-  const time = new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone: BUSINESS_TIME_ZONE,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
+  const time = cached(
+    `t:${language}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALES[language], {
+        timeZone: BUSINESS_TIME_ZONE,
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }),
+  ).format(date);
   return `${formatDate(date, language)} ${time}`;
 }
 

@@ -46,7 +46,7 @@ export interface AuditLogFilter {
   entityType?: string;
   action?: string;
   actorUserId?: number;
-  /** Inclusive UTC instants. */
+  /** UTC instants: `fromInstant` inclusive, `toInstant` exclusive. */
   fromInstant?: string;
   toInstant?: string;
   page: number;

@@ -29,6 +29,9 @@ export default function Home() {
             <li>{t("home.field.land")}</li>
             <li>{t("home.field.social")}</li>
           </ul>
+          <p>
+            <Link to="/procedures">{t("home.proceduresLink")}</Link>
+          </p>
         </section>
         <section className="card" aria-labelledby="hours-title">
           <h2 id="hours-title">{t("home.hoursTitle")}</h2>

@@ -10,6 +10,10 @@ export interface StaffNavItem {
 /** The staff side's areas and who may open them; the layout shows each user only theirs. */
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff", label: "nav.staffHome", roles: ROLES },
+  { to: "/staff/dossiers/new", label: "nav.intake", roles: ["officer"] },
+  { to: "/staff/dossiers", label: "nav.dossiers", roles: ["officer", "leader", "quality_lead", "auditor"] },
+  { to: "/staff/procedures", label: "nav.procedures", roles: ["quality_lead", "officer", "leader"] },
+  { to: "/staff/calendar", label: "nav.calendar", roles: ["quality_lead", "officer", "leader"] },
   { to: "/staff/audit-log", label: "nav.auditLog", roles: ["quality_lead", "admin"] },
   { to: "/staff/users", label: "nav.users", roles: ["admin"] },
   { to: "/staff/account", label: "nav.account", roles: ROLES },

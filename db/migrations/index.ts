@@ -1,7 +1,11 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001-foundation";
+import * as m0002 from "./0002-procedures-calendar";
+import * as m0003 from "./0003-dossiers";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
+  "0002-procedures-calendar": m0002,
+  "0003-dossiers": m0003,
 };

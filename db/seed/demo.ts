@@ -4,6 +4,11 @@ import type { Role } from "../../app/domain/accounts/roles";
 import { createUser } from "../../app/models/users.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/models/audit-log.server";
 import { hashPassword } from "../../app/utils/password.server";
+import { createProcedure } from "../../app/models/procedures.server";
+import { seedCalendar } from "../../app/models/calendar.server";
+import { PROCEDURE_CATALOGUE } from "./procedures-catalogue";
+import { VIETNAM_CALENDAR_2021_2027 } from "./vietnam-holidays";
+import { seedDemoHistory } from "./demo-history";
 
 /** The demo password of every demo account (README lists them). */
 export const DEMO_PASSWORD = "motcua-demo-2026";
@@ -28,7 +33,10 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
   { username: "quantri", displayName: "Hoàng Thị Mai", roles: ["admin"] },
 ];
 
-/** Seeds the reference commune and one demo account per role. Does nothing if the unit exists. */
+/**
+ * Seeds the reference commune, one demo account per role, the procedures catalogue and the
+ * 2021–2027 working calendar and the dossier history. Does nothing if the unit exists.
+ */
 export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirst();
   if (existing) return { seeded: false };
@@ -60,5 +68,10 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
       now,
     );
   }
+  for (const procedure of PROCEDURE_CATALOGUE) {
+    await createProcedure(db, SYSTEM_ACTOR, unitId, { ...procedure, isActive: true }, now);
+  }
+  await seedCalendar(db, SYSTEM_ACTOR, unitId, VIETNAM_CALENDAR_2021_2027, now);
+  await seedDemoHistory(db, unitId, now);
   return { seeded: true };
 }

@@ -34,6 +34,7 @@ export async function openPage(
   if (options.language) {
     await context.addCookies([{ name: "lang", value: encodeURIComponent(btoa(JSON.stringify(options.language))), url: baseURL() }]);
   }
+  context.setDefaultTimeout(8_000);
   const page = await context.newPage();
   const errors: string[] = [];
   const allowed = new Set(options.allowedStatuses ?? []);

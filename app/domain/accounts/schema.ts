@@ -28,7 +28,7 @@ const OptionalEmailSchema = z
   .max(200, m("error.tooLong"))
   .optional();
 
-const RolesSchema = z.array(z.enum(ROLES), m("error.rolesRequired")).min(1, m("error.rolesRequired"));
+const RolesSchema = z.array(z.enum(ROLES, m("error.invalid")), m("error.rolesRequired")).min(1, m("error.rolesRequired"));
 
 export const LoginSchema = z.object({
   username: z.string(m("error.required")).trim().toLowerCase().min(1, m("error.required")).max(64),

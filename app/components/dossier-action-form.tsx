@@ -1,0 +1,87 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import type { DossierActionType } from "~/domain/dossiers/lifecycle";
+import { DossierActionSchema } from "~/domain/dossiers/schema";
+import { useI18n } from "~/i18n/i18n-context";
+import { Field, FormErrors } from "./form";
+
+/** One desk action as its own small form; the action's schema checks it here and on the server. */
+export function DossierActionForm({
+  op,
+  lastResult,
+  handlers,
+  defaultAppointment,
+  defaultAgency,
+}: {
+  op: DossierActionType;
+  lastResult: SubmissionResult<string[]> | undefined;
+  handlers: { id: number; display_name: string }[];
+  defaultAppointment: string;
+  defaultAgency: string;
+}) {
+  const { t } = useI18n();
+  const [form, fields] = useForm({
+    id: `op-${op}`,
+    lastResult,
+    defaultValue: { newAppointmentAt: defaultAppointment, agency: defaultAgency },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DossierActionSchema }),
+  });
+  const needs = {
+    handler: op === "assign",
+    agency: op === "transfer" || op === "transfer_back",
+    missing: op === "request_supplement",
+    reason: op === "request_supplement" || op === "refuse" || op === "withdraw" || op === "issue_apology",
+    appointment: op === "issue_apology",
+  };
+  const simple = !Object.values(needs).some(Boolean);
+  return (
+    <Form method="post" {...getFormProps(form)} className={simple ? "action-form action-form--simple" : "action-form"}>
+      <input type="hidden" name="op" value={op} />
+      {simple ? null : <h3>{t(`dossier.action.${op}`)}</h3>}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      {needs.handler ? (
+        <Field label={t("dossier.field.handler")} htmlFor={fields.handlerUserId.id} errorId={fields.handlerUserId.errorId} errors={fields.handlerUserId.errors}>
+          <select {...getSelectProps(fields.handlerUserId)}>
+            {handlers.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.display_name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : null}
+      {needs.agency ? (
+        <>
+          <Field label={t("dossier.field.agency")} htmlFor={fields.agency.id} errorId={fields.agency.errorId} errors={fields.agency.errors}>
+            <input {...getInputProps(fields.agency, { type: "text" })} />
+          </Field>
+          <label className="checkbox">
+            <input {...getInputProps(fields.electronic, { type: "checkbox" })} defaultChecked />
+            {t("dossier.field.electronic")}
+          </label>
+        </>
+      ) : null}
+      {needs.missing ? (
+        <Field label={t("dossier.field.missingItems")} htmlFor={fields.missingItems.id} errorId={fields.missingItems.errorId} errors={fields.missingItems.errors}>
+          <textarea {...getTextareaProps(fields.missingItems)} rows={3} />
+        </Field>
+      ) : null}
+      {needs.appointment ? (
+        <Field label={t("dossier.field.newAppointmentAt")} htmlFor={fields.newAppointmentAt.id} errorId={fields.newAppointmentAt.errorId} errors={fields.newAppointmentAt.errors}>
+          <input {...getInputProps(fields.newAppointmentAt, { type: "datetime-local" })} />
+        </Field>
+      ) : null}
+      {needs.reason ? (
+        <Field label={t("dossier.field.reason")} htmlFor={fields.reason.id} errorId={fields.reason.errorId} errors={fields.reason.errors}>
+          <textarea {...getTextareaProps(fields.reason)} rows={2} />
+        </Field>
+      ) : null}
+      <button type="submit" className={op === "refuse" || op === "withdraw" ? "button button--secondary" : "button"}>
+        {t(`dossier.action.${op}`)}
+      </button>
+    </Form>
+  );
+}

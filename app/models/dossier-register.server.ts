@@ -1,0 +1,102 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import type { RegisterFilter } from "~/domain/dossiers/register-filter";
+
+export interface RegisterQuery extends Omit<RegisterFilter, "after"> {
+  unitId: number;
+  /** Keyset cursor: the id of the last row of the previous page (ids grow with intake order). */
+  afterId?: number | undefined;
+  limit: number;
+  now: Date;
+}
+
+function filtered(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
+  let query = db
+    .selectFrom("dossier")
+    .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
+    .where("dossier.unit_id", "=", q.unitId);
+  if (q.from) query = query.where("dossier.received_date", ">=", q.from);
+  if (q.to) query = query.where("dossier.received_date", "<=", q.to);
+  if (q.field) query = query.where("dossier.field", "=", q.field);
+  if (q.procedure) query = query.where("procedure.code", "=", q.procedure);
+  if (q.state) query = query.where("dossier.state", "=", q.state);
+  if (q.channel) query = query.where("dossier.channel", "=", q.channel);
+  if (q.q) query = query.where("dossier.code", "like", `%${q.q.replace(/[\\%_]/g, "")}%`);
+  if (q.overdue) {
+    query = query
+      .where("dossier.state", "in", ["received", "in_progress"])
+      .where("dossier.due_at", "<", q.now.toISOString());
+  }
+  return query;
+}
+
+const columns = [
+  "dossier.id",
+  "dossier.code",
+  "dossier.state",
+  "dossier.channel",
+  "dossier.field",
+  "dossier.applicant_name",
+  "dossier.applicant_phone",
+  "dossier.applicant_address",
+  "dossier.received_at",
+  "dossier.due_at",
+  "dossier.appointment_at",
+  "dossier.finished_at",
+  "dossier.returned_at",
+  "dossier.outcome",
+  "dossier.transfer_count",
+  "dossier.closed_reason",
+  "procedure.code as procedure_code",
+  "procedure.name as procedure_name",
+] as const;
+
+/**
+ * One page of the register, newest first, by keyset on the id (no OFFSET scan).
+ * Open dossiers already past due are listed separately, first, by `listOverdueDossiers`.
+ */
+export async function listRegisterPage(db: Kysely<Database>, q: RegisterQuery) {
+  let query = filtered(db, q).select(columns);
+  if (q.afterId !== undefined) query = query.where("dossier.id", "<", q.afterId);
+  const rows = await query.orderBy("dossier.id", "desc").limit(q.limit + 1).execute();
+  const hasMore = rows.length > q.limit;
+  const page = hasMore ? rows.slice(0, q.limit) : rows;
+  return { rows: page, nextAfterId: hasMore ? page[page.length - 1]!.id : null };
+}
+
+export async function countRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
+  const row = await filtered(db, q)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listOverdueDossiers(db: Kysely<Database>, unitId: number, now: Date) {
+  return db
+    .selectFrom("dossier")
+    .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
+    .select(columns)
+    .where("dossier.unit_id", "=", unitId)
+    .where("dossier.state", "in", ["received", "in_progress"])
+    .where("dossier.due_at", "<", now.toISOString())
+    .orderBy("dossier.due_at")
+    .limit(500)
+    .execute();
+}
+
+/** Every filtered row, oldest first, for the CSV tracking book. */
+export async function* streamRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
+  let afterId = 0;
+  for (;;) {
+    const rows = await filtered(db, q)
+      .select(columns)
+      .where("dossier.id", ">", afterId)
+      .orderBy("dossier.id")
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) return;
+    yield* rows;
+    afterId = rows[rows.length - 1]!.id;
+  }
+}
+

@@ -1,0 +1,447 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Database, DossierEventTable, DossierTable, DueRule, Unit } from "#db/schema";
+import { businessDateOf } from "~/utils/clock";
+import {
+  classifyOutcome,
+  computeDueAfterSupplement,
+  computeDueAt,
+  type DueDateSettings,
+} from "~/domain/calendar/due-date";
+import type { WorkingCalendar } from "~/domain/calendar/working-calendar";
+import type { Channel } from "~/domain/dossiers/channels";
+import { dossierCodePrefix, formatDossierCode } from "~/domain/dossiers/dossier-code";
+import {
+  checkTransition,
+  validateActionData,
+  type DossierAction,
+  type DossierFacts,
+  type DossierState,
+} from "~/domain/dossiers/lifecycle";
+import { ruleSetInForce } from "~/domain/dossiers/rule-sets";
+import type { MessageKey } from "~/i18n";
+import { recordAudit, type Actor } from "./audit-log.server";
+import { getWorkingCalendar } from "./calendar.server";
+import type { Procedure } from "./procedures.server";
+
+export function dueDateSettingsOf(unit: Pick<Unit, "office_close_time" | "same_day_cutoff_time" | "supplement_clock">): DueDateSettings {
+  return {
+    officeClose: unit.office_close_time,
+    sameDayCutoff: unit.same_day_cutoff_time,
+    supplementClock: unit.supplement_clock,
+  };
+}
+
+export interface DueContext {
+  unit: Unit;
+  calendar: WorkingCalendar;
+  settings: DueDateSettings;
+}
+
+export async function getDueContext(db: Kysely<Database>, unitId: number): Promise<DueContext> {
+  const unit = await db.selectFrom("unit").selectAll().where("id", "=", unitId).executeTakeFirstOrThrow();
+  return { unit, calendar: await getWorkingCalendar(db, unitId), settings: dueDateSettingsOf(unit) };
+}
+
+export function previewDue(context: DueContext, procedure: Pick<Procedure, "processingDays">, receivedAt: Date) {
+  return computeDueAt({
+    receivedAt,
+    processingDays: procedure.processingDays,
+    calendar: context.calendar,
+    settings: context.settings,
+  });
+}
+
+export interface ReceivedDocument {
+  name: string;
+}
+
+export interface IntakeData {
+  procedure: Procedure;
+  applicantName: string;
+  applicantPhone: string | null;
+  applicantIdNumber: string | null;
+  applicantAddress: string | null;
+  channel: Channel;
+  receivedAt: Date;
+  documents: ReceivedDocument[];
+}
+
+/** Receives a complete dossier: code, due date, the first event and its audit row, in one transaction. */
+export async function receiveDossier(
+  db: Kysely<Database>,
+  actor: Actor,
+  context: DueContext,
+  data: IntakeData,
+  now = new Date(),
+): Promise<{ id: number; code: string }> {
+  const due = previewDue(context, data.procedure, data.receivedAt);
+  const receivedDate = businessDateOf(data.receivedAt);
+  return db.transaction().execute(async (trx) => {
+    const prefix = dossierCodePrefix(context.unit.code, receivedDate);
+    const last = await trx
+      .selectFrom("dossier")
+      .select((eb) => eb.fn.max("code").as("code"))
+      .where("code", ">=", `${prefix}0000`)
+      .where("code", "<=", `${prefix}9999`)
+      .executeTakeFirst();
+    const sequence = last?.code ? Number(last.code.slice(-4)) + 1 : 1;
+    const code = formatDossierCode(context.unit.code, receivedDate, sequence);
+    const stamp = now.toISOString();
+    const row = {
+      unit_id: context.unit.id,
+      code,
+      procedure_id: data.procedure.id,
+      field: data.procedure.field,
+      processing_days: data.procedure.processingDays,
+      channel: data.channel,
+      rule_set: ruleSetInForce(receivedDate).code,
+      applicant_name: data.applicantName,
+      applicant_phone: data.applicantPhone,
+      applicant_id_number: data.applicantIdNumber,
+      applicant_address: data.applicantAddress,
+      documents_json: JSON.stringify(data.documents),
+      received_at: data.receivedAt.toISOString(),
+      received_date: receivedDate,
+      due_at: due.dueAt.toISOString(),
+      due_date: due.dueDate,
+      due_rule: due.rule satisfies DueRule,
+      state: "received" as const,
+      created_by_user_id: actor.kind === "user" ? actor.userId : null,
+      created_at: stamp,
+      updated_at: stamp,
+    };
+    const { id } = await trx.insertInto("dossier").values(row).returning("id").executeTakeFirstOrThrow();
+    await insertEvent(trx, actor, {
+      dossier_id: id,
+      at: row.received_at,
+      kind: "received",
+      from_state: null,
+      to_state: "received",
+      due_at: row.due_at,
+    });
+    await recordAudit(trx, {
+      actor,
+      unitId: context.unit.id,
+      entityType: "dossier",
+      entityId: id,
+      action: "received",
+      after: auditSnapshot({ ...row, id, handler_user_id: null }),
+      at: now,
+    });
+    return { id, code };
+  });
+}
+
+async function insertEvent(
+  trx: Kysely<Database>,
+  actor: Actor,
+  event: Omit<Selectable<DossierEventTable>, "id" | "actor_kind" | "actor_user_id" | "agency" | "is_electronic" | "note" | "details_json" | "due_at"> &
+    Partial<Pick<Selectable<DossierEventTable>, "agency" | "is_electronic" | "note" | "details_json" | "due_at">>,
+) {
+  await trx
+    .insertInto("dossier_event")
+    .values({
+      agency: null,
+      is_electronic: null,
+      note: null,
+      details_json: null,
+      due_at: null,
+      ...event,
+      actor_kind: actor.kind,
+      actor_user_id: actor.kind === "user" ? actor.userId : null,
+    })
+    .execute();
+}
+
+/** What the audit log keeps of a dossier's state (personal data stays in the dossier row). */
+function auditSnapshot(d: Pick<Selectable<DossierTable>, "id" | "code" | "state" | "due_at" | "handler_user_id"> & Partial<Selectable<DossierTable>>) {
+  return {
+    code: d.code,
+    state: d.state,
+    dueAt: d.due_at,
+    handlerUserId: d.handler_user_id ?? null,
+    supplementCount: d.supplement_count ?? 0,
+    openTransferCount: d.open_transfer_count ?? 0,
+    appointmentAt: d.appointment_at ?? null,
+    finishedAt: d.finished_at ?? null,
+    outcome: d.outcome ?? null,
+    closedReason: d.closed_reason ?? null,
+  };
+}
+
+export function dossierFacts(d: Pick<Selectable<DossierTable>, "state" | "due_at" | "apology_issued_at" | "open_transfer_count">): DossierFacts {
+  return {
+    state: d.state,
+    dueAt: new Date(d.due_at),
+    hasApology: d.apology_issued_at !== null,
+    openTransfers: d.open_transfer_count,
+  };
+}
+
+export type ActionOutcome = { ok: true; state: DossierState } | { ok: false; error: MessageKey };
+
+/**
+ * Applies one desk action: checks it against the lifecycle, updates the dossier, records the event
+ * and the audit row, all in one transaction. Refused actions change nothing.
+ */
+export async function applyDossierAction(
+  db: Kysely<Database>,
+  actor: Actor,
+  context: DueContext,
+  dossierId: number,
+  action: DossierAction,
+  now = new Date(),
+): Promise<ActionOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("dossier").selectAll().where("id", "=", dossierId).executeTakeFirstOrThrow();
+    const facts = dossierFacts(before);
+    const check = checkTransition(facts, action.type, now);
+    if (!check.ok) return check;
+    const invalid = validateActionData(facts, action, now);
+    if (invalid) return { ok: false, error: invalid };
+
+    const at = now.toISOString();
+    const changes: Partial<Selectable<DossierTable>> = { state: check.to, updated_at: at };
+    const event: Parameters<typeof insertEvent>[2] = {
+      dossier_id: dossierId,
+      at,
+      kind: action.type,
+      from_state: before.state,
+      to_state: check.to,
+    };
+
+    switch (action.type) {
+      case "assign":
+        changes.handler_user_id = action.handlerUserId;
+        event.details_json = JSON.stringify({ handlerUserId: action.handlerUserId });
+        break;
+      case "transfer":
+        changes.transfer_count = before.transfer_count + 1;
+        changes.e_transfer_count = before.e_transfer_count + (action.electronic ? 1 : 0);
+        changes.open_transfer_count = before.open_transfer_count + 1;
+        event.agency = action.agency;
+        event.is_electronic = action.electronic ? 1 : 0;
+        break;
+      case "transfer_back":
+        changes.open_transfer_count = before.open_transfer_count - 1;
+        event.agency = action.agency;
+        event.is_electronic = action.electronic ? 1 : 0;
+        break;
+      case "request_supplement":
+        changes.supplement_count = before.supplement_count + 1;
+        event.note = action.reason;
+        event.details_json = JSON.stringify({ missingItems: action.missingItems });
+        break;
+      case "receive_supplement": {
+        const request = await trx
+          .selectFrom("dossier_event")
+          .select("at")
+          .where("dossier_id", "=", dossierId)
+          .where("kind", "=", "request_supplement")
+          .orderBy("at", "desc")
+          .orderBy("id", "desc")
+          .executeTakeFirstOrThrow();
+        const due = computeDueAfterSupplement({
+          receivedAt: new Date(before.received_at),
+          processingDays: before.processing_days,
+          originalDueDate: before.due_date,
+          requestedAt: new Date(request.at),
+          completedAt: now,
+          calendar: context.calendar,
+          settings: context.settings,
+        });
+        changes.due_at = due.dueAt.toISOString();
+        changes.due_date = due.dueDate;
+        changes.due_rule = due.rule;
+        break;
+      }
+      case "issue_apology":
+        changes.apology_reason = action.reason;
+        changes.apology_issued_at = at;
+        changes.appointment_at = action.newAppointmentAt.toISOString();
+        event.note = action.reason;
+        event.details_json = JSON.stringify({ newAppointmentAt: changes.appointment_at });
+        break;
+      case "mark_result_ready":
+        changes.finished_at = at;
+        changes.finished_date = businessDateOf(now);
+        changes.outcome = classifyOutcome({ dueAt: new Date(before.due_at), finishedAt: now });
+        break;
+      case "return_result":
+        changes.returned_at = at;
+        break;
+      case "refuse":
+      case "withdraw":
+        changes.closed_reason = action.reason;
+        changes.finished_at = at;
+        changes.finished_date = businessDateOf(now);
+        event.note = action.reason;
+        break;
+    }
+    event.due_at = changes.due_at ?? before.due_at;
+
+    await trx.updateTable("dossier").set(changes).where("id", "=", dossierId).execute();
+    await insertEvent(trx, actor, event);
+    const after = { ...before, ...changes };
+    await recordAudit(trx, {
+      actor,
+      unitId: before.unit_id,
+      entityType: "dossier",
+      entityId: dossierId,
+      action: action.type,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+      at: now,
+    });
+    return { ok: true, state: check.to };
+  });
+}
+
+export async function findDossierId(db: Kysely<Database>, unitId: number, code: string): Promise<number | null> {
+  const row = await db
+    .selectFrom("dossier")
+    .select("id")
+    .where("unit_id", "=", unitId)
+    .where("code", "=", code)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function getDossierDetail(db: Kysely<Database>, unitId: number, code: string) {
+  const dossier = await db
+    .selectFrom("dossier")
+    .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
+    .leftJoin("user as handler", "handler.id", "dossier.handler_user_id")
+    .selectAll("dossier")
+    .select(["procedure.code as procedure_code", "procedure.name as procedure_name", "handler.display_name as handler_name"])
+    .where("dossier.unit_id", "=", unitId)
+    .where("dossier.code", "=", code)
+    .executeTakeFirst();
+  if (!dossier) return null;
+  const events = await db
+    .selectFrom("dossier_event")
+    .leftJoin("user", "user.id", "dossier_event.actor_user_id")
+    .selectAll("dossier_event")
+    .select("user.display_name as actor_name")
+    .where("dossier_id", "=", dossier.id)
+    .orderBy("at")
+    .orderBy("dossier_event.id")
+    .execute();
+  return {
+    dossier: { ...dossier, documents: JSON.parse(dossier.documents_json) as ReceivedDocument[] },
+    events: events.map((e) => ({ ...e, details: e.details_json ? (JSON.parse(e.details_json) as Record<string, unknown>) : null })),
+  };
+}
+
+export type DossierDetail = NonNullable<Awaited<ReturnType<typeof getDossierDetail>>>;
+
+/** Public look-up: status, dates and steps only, never personal data. */
+export async function getPublicDossierStatus(db: Kysely<Database>, code: string) {
+  const dossier = await db
+    .selectFrom("dossier")
+    .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
+    .select([
+      "dossier.id",
+      "dossier.code",
+      "dossier.state",
+      "dossier.received_at",
+      "dossier.due_at",
+      "dossier.appointment_at",
+      "dossier.finished_at",
+      "dossier.returned_at",
+      "dossier.supplement_count",
+      "procedure.name as procedure_name",
+      "procedure.code as procedure_code",
+    ])
+    .where("dossier.code", "=", code)
+    .executeTakeFirst();
+  if (!dossier) return null;
+  const steps = await db
+    .selectFrom("dossier_event")
+    .select(["kind", "at", "to_state"])
+    .where("dossier_id", "=", dossier.id)
+    .orderBy("at")
+    .orderBy("id")
+    .execute();
+  const { id: _id, ...publicFields } = dossier;
+  return { ...publicFields, steps };
+}
+
+export async function listHandlers(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom("user")
+    .innerJoin("user_role", "user_role.user_id", "user.id")
+    .select(["user.id", "user.display_name"])
+    .distinct()
+    .where("user.unit_id", "=", unitId)
+    .where("user.is_disabled", "=", 0)
+    .where("user_role.role", "in", ["officer", "leader", "quality_lead"])
+    .orderBy("user.display_name")
+    .execute();
+}
+
+
+/**
+ * After the working calendar changes, recomputes the due date of every dossier whose clock is running,
+ * with one audit row per dossier whose date moved. Call inside the calendar change's transaction.
+ */
+export async function recomputeOpenDueDates(
+  trx: Kysely<Database>,
+  actor: Actor,
+  context: DueContext,
+  now = new Date(),
+): Promise<number> {
+  const open = await trx
+    .selectFrom("dossier")
+    .select(["id", "code", "state", "received_at", "processing_days", "due_at", "due_date", "due_rule", "supplement_count", "handler_user_id"])
+    .where("unit_id", "=", context.unit.id)
+    .where("state", "in", ["received", "in_progress"])
+    .execute();
+  let moved = 0;
+  for (const d of open) {
+    let due: { dueAt: Date; dueDate: string; rule: DueRule };
+    if (d.supplement_count === 0) {
+      due = computeDueAt({ receivedAt: new Date(d.received_at), processingDays: d.processing_days, calendar: context.calendar, settings: context.settings });
+    } else {
+      const steps = await trx
+        .selectFrom("dossier_event")
+        .select(["kind", "at"])
+        .where("dossier_id", "=", d.id)
+        .where("kind", "in", ["request_supplement", "receive_supplement"])
+        .orderBy("at", "desc")
+        .orderBy("id", "desc")
+        .limit(2)
+        .execute();
+      const completed = steps.find((s) => s.kind === "receive_supplement");
+      const requested = steps.find((s) => s.kind === "request_supplement");
+      if (!completed || !requested) continue;
+      due = computeDueAfterSupplement({
+        receivedAt: new Date(d.received_at),
+        processingDays: d.processing_days,
+        requestedAt: new Date(requested.at),
+        completedAt: new Date(completed.at),
+        calendar: context.calendar,
+        settings: context.settings,
+      });
+    }
+    const dueAt = due.dueAt.toISOString();
+    if (dueAt === d.due_at) continue;
+    await trx
+      .updateTable("dossier")
+      .set({ due_at: dueAt, due_date: due.dueDate, due_rule: due.rule, updated_at: now.toISOString() })
+      .where("id", "=", d.id)
+      .execute();
+    await recordAudit(trx, {
+      actor,
+      unitId: context.unit.id,
+      entityType: "dossier",
+      entityId: d.id,
+      action: "due_recomputed",
+      before: { code: d.code, dueAt: d.due_at, dueRule: d.due_rule },
+      after: { code: d.code, dueAt, dueRule: due.rule, reason: "calendar_changed" },
+      at: now,
+    });
+    moved += 1;
+  }
+  return moved;
+}
