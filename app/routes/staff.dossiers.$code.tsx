@@ -201,7 +201,7 @@ export default function DossierPage() {
               .filter(([, , available]) => available)
               .map(([slug, label]) => (
                 <li key={slug}>
-                  <a href={`/staff/dossiers/${d.code}/${slug}.pdf`}>
+                  <a href={`/staff/dossiers/${d.code}/slips/${slug}.pdf`}>
                     {label} (PDF)
                   </a>
                 </li>

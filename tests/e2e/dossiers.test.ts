@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfPages, squashSpaces } from "../setup/pdf-text";
 import { baseURL, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
 
 let browser: Browser;
@@ -50,7 +51,7 @@ describe("the desk takes a dossier from intake to return", () => {
     ]);
     const code = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
     expect(code).toMatch(/^000\.31\.14\.H53-\d{6}-\d{4}$/);
-    expect(await stateOf(page)).toBe("Đã tiếp nhận");
+    await expect.poll(() => stateOf(page)).toBe("Đã tiếp nhận");
 
     // A step the lifecycle does not allow is refused with a clear message.
     const illegal = await page.request.post(`/staff/dossiers/${code}`, {
@@ -60,7 +61,7 @@ describe("the desk takes a dossier from intake to return", () => {
     expect(illegal.status()).toBe(409);
 
     await act(page, "Phân công xử lý", "assign");
-    expect(await stateOf(page)).toBe("Đang giải quyết");
+    await expect.poll(() => stateOf(page)).toBe("Đang giải quyết");
 
     const formOf = (button: string) => page.locator("form", { has: page.getByRole("button", { name: button, exact: true }) });
     await formOf("Chuyển liên thông").getByLabel("Cơ quan").fill("Công an xã Mường Sai");
@@ -69,9 +70,9 @@ describe("the desk takes a dossier from intake to return", () => {
     expect(await formOf("Nhận kết quả liên thông").getByLabel("Cơ quan").inputValue()).toBe("Công an xã Mường Sai");
     await act(page, "Nhận kết quả liên thông", "transfer_back");
     await act(page, "Đã có kết quả", "mark_result_ready");
-    expect(await stateOf(page)).toBe("Có kết quả, chờ trả");
+    await expect.poll(() => stateOf(page)).toBe("Có kết quả, chờ trả");
     await act(page, "Trả kết quả cho công dân", "return_result");
-    expect(await stateOf(page)).toBe("Đã trả kết quả");
+    await expect.poll(() => stateOf(page)).toBe("Đã trả kết quả");
     const steps = await page.locator("section", { hasText: "Quá trình xử lý" }).locator("tbody tr td:first-child").allInnerTexts();
     expect(steps).toEqual([
       "Tiếp nhận hồ sơ",
@@ -81,6 +82,19 @@ describe("the desk takes a dossier from intake to return", () => {
       "Có kết quả giải quyết",
       "Trả kết quả",
     ]);
+
+    // The slips print as PDFs with the dossier's Vietnamese text.
+    const receipt = await page.request.get(`/staff/dossiers/${code}/slips/receipt.pdf`);
+    expect(receipt.headers()["content-type"]).toBe("application/pdf");
+    const receiptText = squashSpaces(pdfPages(await receipt.body(), "plain").join("\n"));
+    expect(receiptText).toContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    expect(receiptText).toContain("Lò Văn Hùng");
+    expect(receiptText).toContain(code);
+    const controlSlip = await page.request.get(`/staff/dossiers/${code}/slips/control-slip.pdf`);
+    const controlText = pdfPages(await controlSlip.body(), "plain").join(" ").replace(/\s+/g, " ");
+    expect(controlText).toContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+    expect(controlText).toContain("Công an xã Mường Sai");
+    expect((await page.request.get(`/staff/dossiers/${code}/slips/apology.pdf`)).status()).toBe(404);
 
     // The register lists it; the public look-up shows its status without personal data.
     await page.goto(`/staff/dossiers?q=${encodeURIComponent(code.slice(-11))}`);

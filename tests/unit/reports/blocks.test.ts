@@ -13,7 +13,7 @@ import {
   type ReportDocument,
 } from "#reports/toolkit";
 
-import { pdfPages } from "./pdf-text";
+import { pdfPages } from "../../setup/pdf-text";
 
 function newReport(compress = true): ReportDocument {
   return createReportDocument({

@@ -10,7 +10,7 @@ import {
   type ReportDocumentOptions,
 } from "#reports/toolkit";
 
-import { pageCount, pdfInfo, pdfPages, squashSpaces } from "./pdf-text";
+import { pageCount, pdfInfo, pdfPages, squashSpaces } from "../../setup/pdf-text";
 
 const CREATED_AT = new Date("2025-10-01T01:30:00Z");
 

@@ -18,7 +18,7 @@ import {
 import { qrDarkRuns, qrMatrix, type QrRun } from "#reports/qr";
 import { toBuffer, toWebStream, type ReportDocument } from "#reports/toolkit";
 
-import { pageCount, pdfInfo, pdfPages, squashSpaces } from "./pdf-text";
+import { pageCount, pdfInfo, pdfPages, squashSpaces } from "../../setup/pdf-text";
 
 const CODE = "000.31.14.H53-240509-0003";
 const LOOKUP_URL = `https://motcua.example.vn/lookup?code=${CODE}`;

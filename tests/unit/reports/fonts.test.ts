@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { FONT, loadFont, resolveFontPath, withFallbacks } from "#reports/fonts";
 import { addHeading, addParagraph, createReportDocument, toBuffer } from "#reports/toolkit";
 
-import { pdfPages } from "./pdf-text";
+import { pdfPages } from "../../setup/pdf-text";
 
 // Every Vietnamese vowel with every tone, in upper and lower case, plus đ/Đ.
 const VIETNAMESE_LETTERS =

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { qrDarkRuns, qrMatrix } from "#reports/qr";
 import { addQrCode, createReportDocument, drawQrCode, toBuffer, type ReportDocument } from "#reports/toolkit";
 
-import { pdfPages } from "./pdf-text";
+import { pdfPages } from "../../setup/pdf-text";
 
 const URL = "https://motcua.example.vn/xac-minh/QMS-7F3K-92XD";
 

@@ -10,7 +10,7 @@ import {
   type TableSpec,
 } from "#reports/toolkit";
 
-import { pageCount, pdfPages } from "./pdf-text";
+import { pageCount, pdfPages } from "../../setup/pdf-text";
 
 function newReport(): ReportDocument {
   return createReportDocument({

@@ -7,7 +7,7 @@ import {
 } from "#reports/toolkit-sample";
 import { toWebStream } from "#reports/toolkit";
 
-import { pageCount, pdfInfo, pdfPages } from "./pdf-text";
+import { pageCount, pdfInfo, pdfPages } from "../../setup/pdf-text";
 
 const TABLE_HEADER_VI = /STT\s+Mã hồ sơ\s+Người nộp\s+Thủ tục\s+Lĩnh vực\s+Ngày nhận\s+Hẹn trả\s+Kết quả/;
 const TABLE_HEADER_EN = /No\.\s+Code\s+Applicant\s+Procedure\s+Field\s+Received\s+Due\s+Result/;

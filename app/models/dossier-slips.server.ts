@@ -1,0 +1,102 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import {
+  buildApologySlip,
+  buildControlSlip,
+  buildReceiptSlip,
+  buildRefusalSlip,
+  buildSupplementSlip,
+  type DossierSlipData,
+} from "#reports/dossier-slips";
+import type { ReportDocument } from "#reports/toolkit";
+import { controlSlipRows } from "~/domain/dossiers/control-slip";
+import { ruleSetByCode } from "~/domain/dossiers/rule-sets";
+import type { DossierDetail } from "./dossiers.server";
+
+export const SLIPS = ["receipt", "supplement", "refusal", "apology", "control-slip"] as const;
+export type SlipKind = (typeof SLIPS)[number];
+
+/** Builds a slip of the dossier, or null when the dossier has nothing to print on it. */
+export async function buildDossierSlip(
+  db: Kysely<Database>,
+  detail: DossierDetail,
+  kind: SlipKind,
+  lookupUrl: string,
+  issuedAt: Date,
+): Promise<ReportDocument | null> {
+  const { dossier: d, events } = detail;
+  const unit = await db.selectFrom("unit").selectAll().where("id", "=", d.unit_id).executeTakeFirstOrThrow();
+  const leader = await db
+    .selectFrom("user")
+    .innerJoin("user_role", "user_role.user_id", "user.id")
+    .select("user.display_name")
+    .where("user.unit_id", "=", d.unit_id)
+    .where("user_role.role", "=", "leader")
+    .where("user.is_disabled", "=", 0)
+    .orderBy("user.id")
+    .executeTakeFirst();
+  const receivedBy = events.find((e) => e.kind === "received")?.actor_name ?? null;
+  const base: DossierSlipData = {
+    ruleSet: ruleSetByCode(d.rule_set),
+    unit: { name: unit.name, districtName: unit.district_name, provinceName: unit.province_name, address: unit.address, phone: unit.phone },
+    dossier: {
+      code: d.code,
+      procedureName: d.procedure_name,
+      processingDays: d.processing_days,
+      applicantName: d.applicant_name,
+      applicantAddress: d.applicant_address,
+      applicantPhone: d.applicant_phone,
+      receivedAt: new Date(d.received_at),
+      dueAt: new Date(d.due_at),
+      appointmentAt: d.appointment_at ? new Date(d.appointment_at) : null,
+      documents: d.documents,
+    },
+    officerName: receivedBy,
+    leaderName: leader?.display_name ?? null,
+    lookupUrl,
+    issuedAt,
+  };
+
+  switch (kind) {
+    case "receipt":
+      return buildReceiptSlip(base);
+    case "supplement": {
+      const request = events.findLast((e) => e.kind === "request_supplement");
+      if (!request) return null;
+      const missingItems = (request.details?.missingItems as string[] | undefined) ?? [];
+      return buildSupplementSlip({
+        ...base,
+        officerName: request.actor_name ?? receivedBy,
+        supplement: { missingItems, reason: request.note ?? "", requestedAt: new Date(request.at) },
+      });
+    }
+    case "refusal": {
+      const refusal = events.findLast((e) => e.kind === "refuse");
+      if (!refusal) return null;
+      return buildRefusalSlip({ ...base, refusal: { reason: refusal.note ?? "", at: new Date(refusal.at) } });
+    }
+    case "apology": {
+      if (!d.apology_issued_at || !d.appointment_at) return null;
+      return buildApologySlip({
+        ...base,
+        apology: { reason: d.apology_reason ?? "", issuedAt: new Date(d.apology_issued_at), newAppointmentAt: new Date(d.appointment_at) },
+      });
+    }
+    case "control-slip":
+      return buildControlSlip({
+        ...base,
+        steps: controlSlipRows(
+          events.map((e) => ({
+            kind: e.kind,
+            at: e.at,
+            actorName: e.actor_name,
+            agency: e.agency,
+            dueAt: e.due_at,
+            note: e.note,
+            handlerName: e.kind === "assign" ? (d.handler_name ?? null) : null,
+          })),
+          { applicant: d.applicant_name },
+        ),
+      });
+  }
+}
