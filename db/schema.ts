@@ -27,6 +27,8 @@ export interface Database {
   calendar_exception: CalendarExceptionTable;
   dossier: DossierTable;
   dossier_event: DossierEventTable;
+  api_client: ApiClientTable;
+  api_idempotency: ApiIdempotencyTable;
 }
 
 export interface UnitTable {
@@ -173,6 +175,8 @@ export interface DossierTable {
   /** Reason for a refusal or a withdrawal. */
   closed_reason: string | null;
   created_by_user_id: number | null;
+  /** The integration client (online public-service portal) that submitted it, if any. */
+  api_client_id: Generated<number | null>;
   created_at: string;
   updated_at: string;
 }
@@ -192,6 +196,27 @@ export interface DossierEventTable {
   due_at: string | null;
   note: string | null;
   details_json: string | null;
+}
+
+export interface ApiClientTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  is_disabled: Generated<0 | 1>;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface ApiIdempotencyTable {
+  id: Generated<number>;
+  api_client_id: number;
+  idempotency_key: string;
+  request_hash: string;
+  response_status: number;
+  response_json: string;
+  created_at: string;
 }
 
 export type Unit = Selectable<UnitTable>;

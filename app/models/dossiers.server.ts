@@ -23,7 +23,9 @@ import { recordAudit, type Actor } from "./audit-log.server";
 import { getWorkingCalendar } from "./calendar.server";
 import type { Procedure } from "./procedures.server";
 
-export function dueDateSettingsOf(unit: Pick<Unit, "office_close_time" | "same_day_cutoff_time" | "supplement_clock">): DueDateSettings {
+export function dueDateSettingsOf(
+  unit: Pick<Unit, "office_close_time" | "same_day_cutoff_time" | "supplement_clock">,
+): DueDateSettings {
   return {
     officeClose: unit.office_close_time,
     sameDayCutoff: unit.same_day_cutoff_time,
@@ -39,7 +41,11 @@ export interface DueContext {
 
 export async function getDueContext(db: Kysely<Database>, unitId: number): Promise<DueContext> {
   const unit = await db.selectFrom("unit").selectAll().where("id", "=", unitId).executeTakeFirstOrThrow();
-  return { unit, calendar: await getWorkingCalendar(db, unitId), settings: dueDateSettingsOf(unit) };
+  return {
+    unit,
+    calendar: await getWorkingCalendar(db, unitId),
+    settings: dueDateSettingsOf(unit),
+  };
 }
 
 export function previewDue(context: DueContext, procedure: Pick<Procedure, "processingDays">, receivedAt: Date) {
@@ -64,6 +70,7 @@ export interface IntakeData {
   channel: Channel;
   receivedAt: Date;
   documents: ReceivedDocument[];
+  apiClientId?: number | null;
 }
 
 /** Receives a complete dossier: code, due date, the first event and its audit row, in one transaction. */
@@ -73,69 +80,82 @@ export async function receiveDossier(
   context: DueContext,
   data: IntakeData,
   now = new Date(),
-): Promise<{ id: number; code: string }> {
+): Promise<{ id: number; code: string; dueAt: Date }> {
+  return db.transaction().execute((trx) => insertReceivedDossier(trx, actor, context, data, now));
+}
+
+/** The body of `receiveDossier`, for callers that already hold a transaction (the portal API). */
+export async function insertReceivedDossier(
+  trx: Kysely<Database>,
+  actor: Actor,
+  context: DueContext,
+  data: IntakeData,
+  now = new Date(),
+): Promise<{ id: number; code: string; dueAt: Date }> {
   const due = previewDue(context, data.procedure, data.receivedAt);
   const receivedDate = businessDateOf(data.receivedAt);
-  return db.transaction().execute(async (trx) => {
-    const prefix = dossierCodePrefix(context.unit.code, receivedDate);
-    const last = await trx
-      .selectFrom("dossier")
-      .select((eb) => eb.fn.max("code").as("code"))
-      .where("code", ">=", `${prefix}0000`)
-      .where("code", "<=", `${prefix}9999`)
-      .executeTakeFirst();
-    const sequence = last?.code ? Number(last.code.slice(-4)) + 1 : 1;
-    const code = formatDossierCode(context.unit.code, receivedDate, sequence);
-    const stamp = now.toISOString();
-    const row = {
-      unit_id: context.unit.id,
-      code,
-      procedure_id: data.procedure.id,
-      field: data.procedure.field,
-      processing_days: data.procedure.processingDays,
-      channel: data.channel,
-      rule_set: ruleSetInForce(receivedDate).code,
-      applicant_name: data.applicantName,
-      applicant_phone: data.applicantPhone,
-      applicant_id_number: data.applicantIdNumber,
-      applicant_address: data.applicantAddress,
-      documents_json: JSON.stringify(data.documents),
-      received_at: data.receivedAt.toISOString(),
-      received_date: receivedDate,
-      due_at: due.dueAt.toISOString(),
-      due_date: due.dueDate,
-      due_rule: due.rule satisfies DueRule,
-      state: "received" as const,
-      created_by_user_id: actor.kind === "user" ? actor.userId : null,
-      created_at: stamp,
-      updated_at: stamp,
-    };
-    const { id } = await trx.insertInto("dossier").values(row).returning("id").executeTakeFirstOrThrow();
-    await insertEvent(trx, actor, {
-      dossier_id: id,
-      at: row.received_at,
-      kind: "received",
-      from_state: null,
-      to_state: "received",
-      due_at: row.due_at,
-    });
-    await recordAudit(trx, {
-      actor,
-      unitId: context.unit.id,
-      entityType: "dossier",
-      entityId: id,
-      action: "received",
-      after: auditSnapshot({ ...row, id, handler_user_id: null }),
-      at: now,
-    });
-    return { id, code };
+  const prefix = dossierCodePrefix(context.unit.code, receivedDate);
+  const last = await trx
+    .selectFrom("dossier")
+    .select((eb) => eb.fn.max("code").as("code"))
+    .where("code", ">=", `${prefix}0000`)
+    .where("code", "<=", `${prefix}9999`)
+    .executeTakeFirst();
+  const sequence = last?.code ? Number(last.code.slice(-4)) + 1 : 1;
+  const code = formatDossierCode(context.unit.code, receivedDate, sequence);
+  const stamp = now.toISOString();
+  const row = {
+    unit_id: context.unit.id,
+    code,
+    procedure_id: data.procedure.id,
+    field: data.procedure.field,
+    processing_days: data.procedure.processingDays,
+    channel: data.channel,
+    rule_set: ruleSetInForce(receivedDate).code,
+    applicant_name: data.applicantName,
+    applicant_phone: data.applicantPhone,
+    applicant_id_number: data.applicantIdNumber,
+    applicant_address: data.applicantAddress,
+    documents_json: JSON.stringify(data.documents),
+    received_at: data.receivedAt.toISOString(),
+    received_date: receivedDate,
+    due_at: due.dueAt.toISOString(),
+    due_date: due.dueDate,
+    due_rule: due.rule satisfies DueRule,
+    state: "received" as const,
+    created_by_user_id: actor.kind === "user" ? actor.userId : null,
+    api_client_id: data.apiClientId ?? null,
+    created_at: stamp,
+    updated_at: stamp,
+  };
+  const { id } = await trx.insertInto("dossier").values(row).returning("id").executeTakeFirstOrThrow();
+  await insertEvent(trx, actor, {
+    dossier_id: id,
+    at: row.received_at,
+    kind: "received",
+    from_state: null,
+    to_state: "received",
+    due_at: row.due_at,
   });
+  await recordAudit(trx, {
+    actor,
+    unitId: context.unit.id,
+    entityType: "dossier",
+    entityId: id,
+    action: "received",
+    after: auditSnapshot({ ...row, id, handler_user_id: null }),
+    at: now,
+  });
+  return { id, code, dueAt: due.dueAt };
 }
 
 async function insertEvent(
   trx: Kysely<Database>,
   actor: Actor,
-  event: Omit<Selectable<DossierEventTable>, "id" | "actor_kind" | "actor_user_id" | "agency" | "is_electronic" | "note" | "details_json" | "due_at"> &
+  event: Omit<
+    Selectable<DossierEventTable>,
+    "id" | "actor_kind" | "actor_user_id" | "agency" | "is_electronic" | "note" | "details_json" | "due_at"
+  > &
     Partial<Pick<Selectable<DossierEventTable>, "agency" | "is_electronic" | "note" | "details_json" | "due_at">>,
 ) {
   await trx
@@ -154,7 +174,10 @@ async function insertEvent(
 }
 
 /** What the audit log keeps of a dossier's state (personal data stays in the dossier row). */
-function auditSnapshot(d: Pick<Selectable<DossierTable>, "id" | "code" | "state" | "due_at" | "handler_user_id"> & Partial<Selectable<DossierTable>>) {
+function auditSnapshot(
+  d: Pick<Selectable<DossierTable>, "id" | "code" | "state" | "due_at" | "handler_user_id"> &
+    Partial<Selectable<DossierTable>>,
+) {
   return {
     code: d.code,
     state: d.state,
@@ -169,7 +192,9 @@ function auditSnapshot(d: Pick<Selectable<DossierTable>, "id" | "code" | "state"
   };
 }
 
-export function dossierFacts(d: Pick<Selectable<DossierTable>, "state" | "due_at" | "apology_issued_at" | "open_transfer_count">): DossierFacts {
+export function dossierFacts(
+  d: Pick<Selectable<DossierTable>, "state" | "due_at" | "apology_issued_at" | "open_transfer_count">,
+): DossierFacts {
   return {
     state: d.state,
     dueAt: new Date(d.due_at),
@@ -201,7 +226,10 @@ export async function applyDossierAction(
     if (invalid) return { ok: false, error: invalid };
 
     const at = now.toISOString();
-    const changes: Partial<Selectable<DossierTable>> = { state: check.to, updated_at: at };
+    const changes: Partial<Selectable<DossierTable>> = {
+      state: check.to,
+      updated_at: at,
+    };
     const event: Parameters<typeof insertEvent>[2] = {
       dossier_id: dossierId,
       at,
@@ -213,7 +241,9 @@ export async function applyDossierAction(
     switch (action.type) {
       case "assign":
         changes.handler_user_id = action.handlerUserId;
-        event.details_json = JSON.stringify({ handlerUserId: action.handlerUserId });
+        event.details_json = JSON.stringify({
+          handlerUserId: action.handlerUserId,
+        });
         break;
       case "transfer":
         changes.transfer_count = before.transfer_count + 1;
@@ -230,7 +260,9 @@ export async function applyDossierAction(
       case "request_supplement":
         changes.supplement_count = before.supplement_count + 1;
         event.note = action.reason;
-        event.details_json = JSON.stringify({ missingItems: action.missingItems });
+        event.details_json = JSON.stringify({
+          missingItems: action.missingItems,
+        });
         break;
       case "receive_supplement": {
         const request = await trx
@@ -260,12 +292,17 @@ export async function applyDossierAction(
         changes.apology_issued_at = at;
         changes.appointment_at = action.newAppointmentAt.toISOString();
         event.note = action.reason;
-        event.details_json = JSON.stringify({ newAppointmentAt: changes.appointment_at });
+        event.details_json = JSON.stringify({
+          newAppointmentAt: changes.appointment_at,
+        });
         break;
       case "mark_result_ready":
         changes.finished_at = at;
         changes.finished_date = businessDateOf(now);
-        changes.outcome = classifyOutcome({ dueAt: new Date(before.due_at), finishedAt: now });
+        changes.outcome = classifyOutcome({
+          dueAt: new Date(before.due_at),
+          finishedAt: now,
+        });
         break;
       case "return_result":
         changes.returned_at = at;
@@ -313,7 +350,11 @@ export async function getDossierDetail(db: Kysely<Database>, unitId: number, cod
     .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
     .leftJoin("user as handler", "handler.id", "dossier.handler_user_id")
     .selectAll("dossier")
-    .select(["procedure.code as procedure_code", "procedure.name as procedure_name", "handler.display_name as handler_name"])
+    .select([
+      "procedure.code as procedure_code",
+      "procedure.name as procedure_name",
+      "handler.display_name as handler_name",
+    ])
     .where("dossier.unit_id", "=", unitId)
     .where("dossier.code", "=", code)
     .executeTakeFirst();
@@ -328,8 +369,14 @@ export async function getDossierDetail(db: Kysely<Database>, unitId: number, cod
     .orderBy("dossier_event.id")
     .execute();
   return {
-    dossier: { ...dossier, documents: JSON.parse(dossier.documents_json) as ReceivedDocument[] },
-    events: events.map((e) => ({ ...e, details: e.details_json ? (JSON.parse(e.details_json) as Record<string, unknown>) : null })),
+    dossier: {
+      ...dossier,
+      documents: JSON.parse(dossier.documents_json) as ReceivedDocument[],
+    },
+    events: events.map((e) => ({
+      ...e,
+      details: e.details_json ? (JSON.parse(e.details_json) as Record<string, unknown>) : null,
+    })),
   };
 }
 
@@ -380,7 +427,6 @@ export async function listHandlers(db: Kysely<Database>, unitId: number) {
     .execute();
 }
 
-
 /**
  * After the working calendar changes, recomputes the due date of every dossier whose clock is running,
  * with one audit row per dossier whose date moved. Call inside the calendar change's transaction.
@@ -393,7 +439,18 @@ export async function recomputeOpenDueDates(
 ): Promise<number> {
   const open = await trx
     .selectFrom("dossier")
-    .select(["id", "code", "state", "received_at", "processing_days", "due_at", "due_date", "due_rule", "supplement_count", "handler_user_id"])
+    .select([
+      "id",
+      "code",
+      "state",
+      "received_at",
+      "processing_days",
+      "due_at",
+      "due_date",
+      "due_rule",
+      "supplement_count",
+      "handler_user_id",
+    ])
     .where("unit_id", "=", context.unit.id)
     .where("state", "in", ["received", "in_progress"])
     .execute();
@@ -401,7 +458,12 @@ export async function recomputeOpenDueDates(
   for (const d of open) {
     let due: { dueAt: Date; dueDate: string; rule: DueRule };
     if (d.supplement_count === 0) {
-      due = computeDueAt({ receivedAt: new Date(d.received_at), processingDays: d.processing_days, calendar: context.calendar, settings: context.settings });
+      due = computeDueAt({
+        receivedAt: new Date(d.received_at),
+        processingDays: d.processing_days,
+        calendar: context.calendar,
+        settings: context.settings,
+      });
     } else {
       const steps = await trx
         .selectFrom("dossier_event")
@@ -428,7 +490,12 @@ export async function recomputeOpenDueDates(
     if (dueAt === d.due_at) continue;
     await trx
       .updateTable("dossier")
-      .set({ due_at: dueAt, due_date: due.dueDate, due_rule: due.rule, updated_at: now.toISOString() })
+      .set({
+        due_at: dueAt,
+        due_date: due.dueDate,
+        due_rule: due.rule,
+        updated_at: now.toISOString(),
+      })
       .where("id", "=", d.id)
       .execute();
     await recordAudit(trx, {
@@ -438,7 +505,12 @@ export async function recomputeOpenDueDates(
       entityId: d.id,
       action: "due_recomputed",
       before: { code: d.code, dueAt: d.due_at, dueRule: d.due_rule },
-      after: { code: d.code, dueAt, dueRule: due.rule, reason: "calendar_changed" },
+      after: {
+        code: d.code,
+        dueAt,
+        dueRule: due.rule,
+        reason: "calendar_changed",
+      },
       at: now,
     });
     moved += 1;

@@ -16,6 +16,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff/calendar", label: "nav.calendar", roles: ["quality_lead", "officer", "leader"] },
   { to: "/staff/audit-log", label: "nav.auditLog", roles: ["quality_lead", "admin"] },
   { to: "/staff/users", label: "nav.users", roles: ["admin"] },
+  { to: "/staff/api-clients", label: "nav.apiClients", roles: ["admin"] },
   { to: "/staff/account", label: "nav.account", roles: ROLES },
 ];
 

@@ -16,7 +16,7 @@ const EXPECTED_NAV: Record<string, string[]> = {
   lanhdao: ["Trang làm việc", "Sổ theo dõi hồ sơ", "Thủ tục hành chính", "Lịch làm việc", "Tài khoản của tôi"],
   danhgia: ["Trang làm việc", "Sổ theo dõi hồ sơ", "Tài khoản của tôi"],
   thanhtra: ["Trang làm việc", "Tài khoản của tôi"],
-  quantri: ["Trang làm việc", "Nhật ký thay đổi", "Tài khoản", "Tài khoản của tôi"],
+  quantri: ["Trang làm việc", "Nhật ký thay đổi", "Tài khoản", "Kết nối cổng dịch vụ công", "Tài khoản của tôi"],
 };
 
 describe("signing in", () => {

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ProcedureCodeSchema } from "~/domain/procedures/schema";
+import { CitizenIdSchema, m, PhoneSchema, requiredText } from "~/domain/shared/fields";
+import { ChannelSchema } from "./channels";
+
+/** `POST /api/v1/dossiers`: a dossier submitted by the online public-service portal. */
+export const ApiDossierSchema = z.object({
+  procedureCode: ProcedureCodeSchema,
+  channel: ChannelSchema.default("online_full"),
+  receivedAt: z.iso.datetime({ offset: true, message: m("error.invalidDateTime") }).transform((v) => new Date(v)),
+  applicant: z.object({
+    name: requiredText(120),
+    phone: PhoneSchema,
+    idNumber: CitizenIdSchema.optional(),
+    address: requiredText(300),
+  }),
+  documents: z
+    .array(z.object({ name: requiredText(500) }), m("error.documentsRequired"))
+    .min(1, m("error.documentsRequired"))
+    .max(50, m("error.tooLong")),
+});
+export type ApiDossierInput = z.infer<typeof ApiDossierSchema>;
+
+export const IdempotencyKeySchema = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/);

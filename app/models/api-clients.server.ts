@@ -1,0 +1,129 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { recordAudit, type Actor } from "./audit-log.server";
+
+const TOKEN_PREFIX = "mcq_";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function listApiClients(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom("api_client")
+    .select(["id", "name", "token_prefix", "is_disabled", "created_at", "last_used_at"])
+    .where("unit_id", "=", unitId)
+    .orderBy("id")
+    .execute();
+}
+
+/** Creates a client and returns its bearer token, which is shown once and only its hash kept. */
+export async function createApiClient(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitId: number,
+  name: string,
+  now = new Date(),
+): Promise<{ id: number; token: string }> {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const id = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto("api_client")
+      .values({
+        unit_id: unitId,
+        name,
+        token_hash: hashToken(token),
+        token_prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        created_at: now.toISOString(),
+        last_used_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actor, unitId, entityType: "api_client", entityId: row.id, action: "created", after: { name }, at: now });
+    return row.id;
+  });
+  return { id, token };
+}
+
+export async function setApiClientDisabled(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitId: number,
+  clientId: number,
+  disabled: boolean,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("api_client")
+      .select(["id", "name", "is_disabled"])
+      .where("id", "=", clientId)
+      .where("unit_id", "=", unitId)
+      .executeTakeFirst();
+    if (!before) return false;
+    await trx.updateTable("api_client").set({ is_disabled: disabled ? 1 : 0 }).where("id", "=", clientId).execute();
+    await recordAudit(trx, {
+      actor,
+      unitId,
+      entityType: "api_client",
+      entityId: clientId,
+      action: "updated",
+      before: { name: before.name, disabled: before.is_disabled === 1 },
+      after: { name: before.name, disabled },
+      at: now,
+    });
+    return true;
+  });
+}
+
+/** The enabled client a bearer token belongs to, or null. */
+export async function findApiClientByToken(db: Kysely<Database>, token: string) {
+  const client = await db
+    .selectFrom("api_client")
+    .select(["id", "unit_id", "name"])
+    .where("token_hash", "=", hashToken(token))
+    .where("is_disabled", "=", 0)
+    .executeTakeFirst();
+  if (client) {
+    await db.updateTable("api_client").set({ last_used_at: new Date().toISOString() }).where("id", "=", client.id).execute();
+  }
+  return client ?? null;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/** A response stored for an Idempotency-Key, with the hash of the request it answered. */
+export async function findIdempotentResponse(db: Kysely<Database>, clientId: number, key: string) {
+  const row = await db
+    .selectFrom("api_idempotency")
+    .select(["request_hash", "response_status", "response_json"])
+    .where("api_client_id", "=", clientId)
+    .where("idempotency_key", "=", key)
+    .executeTakeFirst();
+  return row ? { requestHash: row.request_hash, status: row.response_status, body: JSON.parse(row.response_json) as unknown } : null;
+}
+
+export async function storeIdempotentResponse(
+  trx: Kysely<Database>,
+  clientId: number,
+  key: string,
+  requestHash: string,
+  response: StoredResponse,
+  now = new Date(),
+): Promise<void> {
+  await trx
+    .insertInto("api_idempotency")
+    .values({
+      api_client_id: clientId,
+      idempotency_key: key,
+      request_hash: requestHash,
+      response_status: response.status,
+      response_json: JSON.stringify(response.body),
+      created_at: now.toISOString(),
+    })
+    .execute();
+}
