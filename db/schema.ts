@@ -7,6 +7,10 @@ import type { Channel } from "../app/domain/dossiers/channels";
 import type { DossierState } from "../app/domain/dossiers/lifecycle";
 import type { RuleSetCode } from "../app/domain/dossiers/rule-sets";
 
+import type { DocumentRole, DocumentType } from "../app/domain/documents/document";
+import type { RevisionState } from "../app/domain/documents/revision-workflow";
+import type { ObjectiveMetric } from "../app/domain/metrics/objectives";
+
 export type SupplementClock = "restart" | "resume";
 export type DossierOutcome = "early" | "on_time" | "late";
 export type DueRule = "same_day" | "working_days" | "restart" | "resume";
@@ -29,6 +33,11 @@ export interface Database {
   dossier_event: DossierEventTable;
   api_client: ApiClientTable;
   api_idempotency: ApiIdempotencyTable;
+  document: DocumentTable;
+  document_revision: DocumentRevisionTable;
+  document_acknowledgement: DocumentAcknowledgementTable;
+  external_document: ExternalDocumentTable;
+  quality_objective: QualityObjectiveTable;
 }
 
 export interface UnitTable {
@@ -217,6 +226,82 @@ export interface ApiIdempotencyTable {
   response_status: number;
   response_json: string;
   created_at: string;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  unit_id: number;
+  code: string;
+  title: string;
+  type: DocumentType;
+  owner_role: DocumentRole;
+  approver_role: DocumentRole;
+  review_interval_months: number;
+  iso_clauses_json: string;
+  related_json: string;
+  /** The file in procedures-docs/ it is imported from, if any. */
+  source_file: string | null;
+  next_review_date: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentRevisionTable {
+  id: Generated<number>;
+  document_id: number;
+  revision: number;
+  state: RevisionState;
+  title: string;
+  body_md: string;
+  /** SHA-256 of the Markdown body: an import makes a new revision only when it changed. */
+  content_hash: string;
+  change_reason: string | null;
+  effective_date: string | null;
+  created_by_user_id: number | null;
+  created_at: string;
+  submitted_at: string | null;
+  approved_by_user_id: number | null;
+  /** Who approved, as recorded (the approver's name, or the source of an imported baseline). */
+  approved_by_name: string | null;
+  approved_at: string | null;
+  approval_comment: string | null;
+  returned_comment: string | null;
+  effective_at: string | null;
+  obsoleted_at: string | null;
+  source_file: string | null;
+}
+
+export interface DocumentAcknowledgementTable {
+  id: Generated<number>;
+  revision_id: number;
+  user_id: number;
+  acknowledged_at: string;
+}
+
+export interface ExternalDocumentTable {
+  id: Generated<number>;
+  unit_id: number;
+  number: string;
+  issued_date: string;
+  issuer: string;
+  title: string;
+  status: "in_force" | "replaced";
+  replaced_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QualityObjectiveTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  title: string;
+  metric: ObjectiveMetric;
+  comparator: ">=" | "<=";
+  /** A fraction for rates (0.8 = 80%), a count for counts. */
+  target: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export type Unit = Selectable<UnitTable>;

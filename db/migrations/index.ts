@@ -3,6 +3,7 @@ import * as m0001 from "./0001-foundation";
 import * as m0002 from "./0002-procedures-calendar";
 import * as m0003 from "./0003-dossiers";
 import * as m0004 from "./0004-api-clients";
+import * as m0005 from "./0005-documents";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "0002-procedures-calendar": m0002,
   "0003-dossiers": m0003,
   "0004-api-clients": m0004,
+  "0005-documents": m0005,
 };

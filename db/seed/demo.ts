@@ -9,6 +9,15 @@ import { seedCalendar } from "../../app/models/calendar.server";
 import { PROCEDURE_CATALOGUE } from "./procedures-catalogue";
 import { VIETNAM_CALENDAR_2021_2027 } from "./vietnam-holidays";
 import { seedDemoHistory } from "./demo-history";
+import { resolve } from "node:path";
+import { importDocumentsFromFolder } from "../../app/models/document-import.server";
+import { seedObjectives } from "../../app/models/objectives.server";
+import { demoObjectives } from "./quality-objectives";
+import { saveExternalDocument } from "../../app/models/external-documents.server";
+import { EXTERNAL_DOCUMENTS } from "./external-documents";
+
+/** The controlled documents imported into the demo (relative to the working directory). */
+export const DOCUMENTS_FOLDER = "procedures-docs";
 
 /** The demo password of every demo account (README lists them). */
 export const DEMO_PASSWORD = "motcua-demo-2026";
@@ -35,7 +44,8 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
 
 /**
  * Seeds the reference commune, one demo account per role, the procedures catalogue and the
- * 2021–2027 working calendar and the dossier history. Does nothing if the unit exists.
+ * 2021–2027 working calendar, the dossier history and the controlled documents of procedures-docs/.
+ * Does nothing if the unit exists.
  */
 export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirst();
@@ -73,5 +83,13 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
   }
   await seedCalendar(db, SYSTEM_ACTOR, unitId, VIETNAM_CALENDAR_2021_2027, now);
   await seedDemoHistory(db, unitId, now);
+  for (let year = 2021; year <= Number(now.toISOString().slice(0, 4)); year += 1) {
+    await seedObjectives(db, SYSTEM_ACTOR, unitId, year, demoObjectives(year), now);
+  }
+  for (const external of EXTERNAL_DOCUMENTS) await saveExternalDocument(db, SYSTEM_ACTOR, unitId, external, now);
+  const documents = await importDocumentsFromFolder(db, SYSTEM_ACTOR, unitId, resolve(DOCUMENTS_FOLDER), now);
+  for (const bad of documents.invalid) {
+    console.warn(`procedures-docs/${bad.file}: ${bad.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
+  }
   return { seeded: true };
 }

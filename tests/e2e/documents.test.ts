@@ -1,0 +1,106 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfPages } from "../setup/pdf-text";
+import { baseURL, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("controlled documents", () => {
+  it("a quality lead drafts a revision, a leader approves it, and the old one becomes obsolete", async () => {
+    const lead = await openPage(browser, { allowedStatuses: [400, 409] });
+    await logIn(lead.page, "chatluong");
+    await lead.page.goto("/staff/documents");
+    expect(await lead.page.locator("tbody").innerText()).toContain("QT-07");
+    await lead.page.goto("/staff/documents/QT-07");
+    expect(await lead.page.locator(".badge").first().innerText()).toBe("Đang hiệu lực");
+
+    await lead.page.getByRole("link", { name: "Soạn lần ban hành mới" }).click();
+    await lead.page.waitForURL(/\/draft$/);
+    // No reason: refused beside the field.
+    await lead.page.getByRole("button", { name: "Lưu dự thảo" }).click();
+    const reasonField = lead.page.locator(".field", { has: lead.page.getByLabel("Lý do sửa đổi") });
+    await expect.poll(() => reasonField.locator(".field-errors").innerText()).toBe("Trường này là bắt buộc.");
+    await lead.page.getByLabel("Lý do sửa đổi").fill("Cập nhật theo Nghị định 118/2025/NĐ-CP");
+    const body = lead.page.getByLabel("Nội dung (Markdown)");
+    await body.fill(`${await body.inputValue()}\n\n## Bổ sung\n\nÁp dụng Phiếu kiểm soát Mẫu số 06 từ ngày 01/7/2025.\n\n<script>alert("x")</script>\n`);
+    await Promise.all([lead.page.waitForURL(/done=draft/), lead.page.getByRole("button", { name: "Lưu dự thảo" }).click()]);
+    await Promise.all([lead.page.waitForURL(/done=submit/), lead.page.getByRole("button", { name: "Trình phê duyệt" }).click()]);
+    expect(await lead.page.getByRole("button", { name: "Phê duyệt" }).count()).toBe(0);
+
+    // Only a leader may approve: a direct request from the quality lead is refused.
+    const revisionId = await lead.page.locator('input[name="revisionId"]').first().inputValue();
+    const refused = await lead.page.request.post("/staff/documents/QT-07", {
+      form: { intent: "approve", revisionId },
+      headers: { Origin: baseURL() },
+    });
+    expect(refused.status()).toBe(409);
+
+    const leader = await openPage(browser);
+    await logIn(leader.page, "lanhdao");
+    await leader.page.goto("/staff/documents/QT-07");
+    await leader.page.getByLabel("Ý kiến").last().fill("Đồng ý ban hành.");
+    await Promise.all([leader.page.waitForURL(/done=approve/), leader.page.getByRole("button", { name: "Phê duyệt" }).click()]);
+    await expect.poll(() => leader.page.locator(".document-header .badge").innerText()).toBe("Đang hiệu lực");
+    expect(await leader.page.locator(".document-header").innerText()).toContain("Quàng Văn Minh");
+    const article = leader.page.locator("article.document-body");
+    expect(await article.innerText()).toContain('<script>alert("x")</script>');
+    expect(await article.locator("script").count()).toBe(0);
+    const history = await leader.page.locator("section", { hasText: "Lịch sử sửa đổi" }).locator("tbody tr").allInnerTexts();
+    expect(history[0]).toContain("Đang hiệu lực");
+    expect(history[1]).toContain("Hết hiệu lực");
+
+    // The old revision stays readable, clearly obsolete on screen and on paper.
+    await leader.page.goto("/staff/documents/QT-07?rev=1");
+    expect(await leader.page.locator(".banner--obsolete").innerText()).toContain("Lần ban hành này đã hết hiệu lực");
+    const oldPdf = await leader.page.request.get("/staff/documents/QT-07/revisions/1.pdf");
+    expect(oldPdf.headers()["content-type"]).toBe("application/pdf");
+    const pages = pdfPages(await oldPdf.body(), "plain");
+    expect(pages.every((p) => p.includes("HẾT HIỆU LỰC"))).toBe(true);
+    const newPdf = await leader.page.request.get("/staff/documents/QT-07/revisions/2.pdf");
+    expect(pdfPages(await newPdf.body(), "plain").join(" ")).toContain("BẢN KIỂM SOÁT");
+
+    // The diff shows what changed.
+    await leader.page.goto("/staff/documents/QT-07/compare?a=1&b=2");
+    expect(await leader.page.locator("ins.diff-added").first().innerText()).toContain("Bổ sung");
+
+    // Reading confirmation: the leader confirms; the list of who has not shrinks.
+    await leader.page.goto("/staff/documents/QT-07");
+    await Promise.all([
+      leader.page.waitForURL(/done=acknowledge/),
+      leader.page.getByRole("button", { name: "Tôi đã đọc và hiểu lần ban hành này" }).click(),
+    ]);
+    expect(await leader.page.locator(".ack-missing").innerText()).not.toContain("Quàng Văn Minh");
+    expect(await leader.page.locator(".ack-missing").innerText()).toContain("Cầm Văn Thắng");
+
+    // An approved (now effective) revision cannot be edited.
+    const edit = await lead.page.request.post("/staff/documents/QT-07", {
+      form: { intent: "submit", revisionId },
+      headers: { Origin: baseURL() },
+    });
+    expect(edit.status()).toBe(409);
+
+    for (const p of [lead, leader]) {
+      expectNoPageErrors(p.errors);
+      await p.page.context().close();
+    }
+  });
+
+  it("objectives show target, live actual and met / not met", async () => {
+    const { page, errors } = await openPage(browser);
+    await logIn(page, "chatluong");
+    await page.goto("/staff/objectives?year=2021");
+    const rows = await page.locator("tbody tr").allInnerTexts();
+    const onTime = rows.find((r) => r.includes("đúng hạn") && r.includes("giải quyết"));
+    expect(onTime).toContain("100%");
+    expect(onTime).toContain("Đạt");
+    expect(rows.find((r) => r.includes("hài lòng"))).toContain("Chưa có số liệu");
+    expectNoPageErrors(errors);
+    await page.context().close();
+  });
+});
