@@ -10,6 +10,7 @@ import type { RuleSetCode } from "../app/domain/dossiers/rule-sets";
 import type { DocumentRole, DocumentType } from "../app/domain/documents/document";
 import type { RevisionState } from "../app/domain/documents/revision-workflow";
 import type { ObjectiveMetric } from "../app/domain/metrics/objectives";
+import type { FeedbackKind, FeedbackState, Rating } from "../app/domain/feedback/feedback";
 
 export type SupplementClock = "restart" | "resume";
 export type DossierOutcome = "early" | "on_time" | "late";
@@ -38,6 +39,11 @@ export interface Database {
   document_acknowledgement: DocumentAcknowledgementTable;
   external_document: ExternalDocumentTable;
   quality_objective: QualityObjectiveTable;
+  feedback_item: FeedbackItemTable;
+  feedback_event: FeedbackEventTable;
+  feedback_attachment: FeedbackAttachmentTable;
+  dossier_rating: DossierRatingTable;
+  outbox_message: OutboxMessageTable;
 }
 
 export interface UnitTable {
@@ -60,6 +66,8 @@ export interface UnitTable {
   same_day_cutoff_time: Generated<string>;
   /** After a supplement: count the full time again ("restart", Decree 61) or keep days used ("resume"). */
   supplement_clock: Generated<SupplementClock>;
+  /** Complaint clocks count calendar days by default (DOMAIN.md); a unit may count working days. */
+  complaint_days: Generated<"calendar" | "working">;
   created_at: string;
   updated_at: string;
 }
@@ -302,6 +310,98 @@ export interface QualityObjectiveTable {
   target: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface FeedbackItemTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** The citizen's tracking code, `XXXX-XXXX-XXXX`. */
+  code: string;
+  kind: FeedbackKind;
+  state: FeedbackState;
+  subject: string;
+  description: string;
+  dossier_id: number | null;
+  procedure_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  contact_address: string | null;
+  contact_id_number: string | null;
+  consent_at: string | null;
+  is_complex: Generated<0 | 1>;
+  received_at: string;
+  acceptance_due_at: string | null;
+  resolution_due_at: string | null;
+  accepted_at: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  public_answer: string | null;
+  not_accepted_reason: string | null;
+  forwarded_to: string | null;
+  assignee_user_id: number | null;
+  hidden_reason: "spam" | "duplicate" | null;
+  duplicate_of_id: number | null;
+  source: "web" | "open311" | "desk";
+  /** SHA-256 of the sender's address with the session secret: for the rate limit, not a record of who. */
+  source_address_hash: string | null;
+  api_client_id: number | null;
+  address_string: string | null;
+  lat: number | null;
+  long: number | null;
+  nonconformity_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedbackEventTable {
+  id: Generated<number>;
+  feedback_id: number;
+  at: string;
+  actor_kind: AuditActorKind;
+  actor_user_id: number | null;
+  kind: string;
+  from_state: FeedbackState | null;
+  to_state: FeedbackState;
+  public_text: string | null;
+  internal_note: string | null;
+}
+
+export interface FeedbackAttachmentTable {
+  id: Generated<number>;
+  feedback_id: number;
+  /** Random file name under the uploads folder, outside the web root. */
+  stored_name: string;
+  original_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+export interface DossierRatingTable {
+  id: Generated<number>;
+  dossier_id: number;
+  rating: Rating;
+  comment: string | null;
+  rated_at: string;
+}
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  unit_id: number;
+  channel: "sms" | "email";
+  recipient: string;
+  subject: string | null;
+  body: string;
+  entity_type: string;
+  entity_id: string;
+  purpose: string;
+  /** "pending" until a configured sender delivers it; nothing is sent without one. */
+  status: "pending" | "sent" | "failed";
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -58,7 +58,9 @@ const NONE = "—";
 const FRAME_OUTSET = 6;
 
 /** `${code} – Lần ban hành ${revision}`: the right side of every page header. */
-export function controlledCopyHeader(document: Pick<ControlledCopyData["document"], "code" | "revision">): string {
+export function controlledCopyHeader(
+  document: Pick<ControlledCopyData["document"], "code" | "revision">,
+): string {
   return `${document.code} – Lần ban hành ${document.revision}`;
 }
 
@@ -75,6 +77,7 @@ export function buildControlledCopy(data: ControlledCopyData): ReportDocument {
     throw new RangeError(`A revision number is a positive integer, not ${document.revision}`);
   }
   const marking = CONTROLLED_COPY_MARKING[document.status];
+  const markingWords = marking.toLocaleLowerCase("vi");
   const printed = printedLine(data.issuedAt, data.issuedTo);
 
   const report = createReportDocument({
@@ -89,7 +92,7 @@ export function buildControlledCopy(data: ControlledCopyData): ReportDocument {
     info: {
       Title: `${document.code} – ${document.title}`,
       Author: unit.name,
-      Subject: `${document.typeLabel}, lần ban hành ${document.revision} (${marking.toLocaleLowerCase("vi")})`,
+      Subject: `${document.typeLabel}, lần ban hành ${document.revision} (${markingWords})`,
       Keywords: [document.code, ...document.isoClauses.map((clause) => `ISO 9001 ${clause}`)].join(", "),
       CreationDate: data.issuedAt,
     },
@@ -108,7 +111,10 @@ function addDocumentTitle(report: ReportDocument, document: ControlledCopyData["
   const { doc } = report;
   const box = contentBox(report);
   doc.font(FONT.regular).fontSize(FONT_SIZE.subtitle).fillColor(COLOR.muted);
-  doc.text(document.typeLabel.toLocaleUpperCase("vi"), box.left, doc.y, { width: box.width, align: "center" });
+  doc.text(document.typeLabel.toLocaleUpperCase("vi"), box.left, doc.y, {
+    width: box.width,
+    align: "center",
+  });
   doc.font(FONT.bold).fontSize(FONT_SIZE.title).fillColor(COLOR.text);
   doc.text(document.title, box.left, doc.y + 2, { width: box.width, align: "center" });
   resetBodyStyle(report);
@@ -137,7 +143,13 @@ function addControlBlock(report: ReportDocument, data: ControlledCopyData, print
   if (currentPage(report) === startPage) {
     const box = contentBox(report);
     doc
-      .roundedRect(box.left - FRAME_OUTSET, top - FRAME_OUTSET, box.width + 2 * FRAME_OUTSET, doc.y - top + 2 * FRAME_OUTSET, 3)
+      .roundedRect(
+        box.left - FRAME_OUTSET,
+        top - FRAME_OUTSET,
+        box.width + 2 * FRAME_OUTSET,
+        doc.y - top + 2 * FRAME_OUTSET,
+        3,
+      )
       .lineWidth(0.8)
       .strokeColor(COLOR.boxBorder)
       .stroke();

@@ -292,11 +292,11 @@ function renderBlock(report: ReportDocument, block: MarkdownBlock, frame: Frame,
         bars: [...frame.bars, frame.indent + 4],
       });
       break;
-    case "code":
-      flowRuns(report, codeRuns(block.text), { ...frame, indent: clampIndent(report, frame.indent + CODE_INDENT) }, {
-        gapAfter: PARAGRAPH_GAP,
-      });
+    case "code": {
+      const codeFrame = { ...frame, indent: clampIndent(report, frame.indent + CODE_INDENT) };
+      flowRuns(report, codeRuns(block.text), codeFrame, { gapAfter: PARAGRAPH_GAP });
       break;
+    }
     case "rule":
       renderRule(report, frame);
       break;
@@ -310,21 +310,30 @@ function renderHeading(report: ReportDocument, text: string, level: number, fram
     return;
   }
   // h4 and below: a bold paragraph kept with a couple of lines of what follows.
-  report.doc.font(FONT.bold).fontSize(BODY_SIZE);
   ensureSpace(report, 3 * lineHeight(report) + PARAGRAPH_GAP);
   advanceCursor(report, report.doc.y, 2);
   flowRuns(report, [{ text, style: "bold" }], frame, { gapAfter: 3 });
 }
 
-function renderList(report: ReportDocument, list: Extract<MarkdownBlock, { kind: "list" }>, frame: Frame): void {
+function renderList(
+  report: ReportDocument,
+  list: Extract<MarkdownBlock, { kind: "list" }>,
+  frame: Frame,
+): void {
   const { doc } = report;
-  const labels = list.items.map((_, index) => (list.ordered ? `${list.start + index}.` : frame.indent > 0 && frame.tight ? "–" : "•"));
+  const labels = list.items.map((_, index) =>
+    list.ordered ? `${list.start + index}.` : frame.indent > 0 && frame.tight ? "–" : "•",
+  );
   doc.font(FONT.regular).fontSize(BODY_SIZE);
   const markerWidth = list.ordered
     ? Math.max(BULLET_WIDTH, ...labels.map((label) => doc.widthOfString(label) + MARKER_GAP))
     : BULLET_WIDTH;
-  const markerFrame: Frame = { ...frame, indent: clampIndent(report, frame.indent + LIST_INSET), tight: true };
-  const itemFrame: Frame = { ...markerFrame };
+  const markerFrame: Frame = {
+    ...frame,
+    indent: clampIndent(report, frame.indent + LIST_INSET),
+    tight: true,
+  };
+  const itemFrame: Frame = { ...markerFrame, indent: clampIndent(report, markerFrame.indent + markerWidth) };
 
   list.items.forEach((item, index) => {
     const marker: Marker = { text: labels[index] ?? "•", width: markerWidth };
@@ -341,7 +350,11 @@ function renderList(report: ReportDocument, list: Extract<MarkdownBlock, { kind:
   if (!frame.tight) advanceCursor(report, doc.y, LIST_GAP_AFTER);
 }
 
-function renderTable(report: ReportDocument, columns: readonly MarkdownTableColumn[], rows: readonly string[][]): void {
+function renderTable(
+  report: ReportDocument,
+  columns: readonly MarkdownTableColumn[],
+  rows: readonly string[][],
+): void {
   if (columns.length === 0) return;
   addTable(report, { columns: tableColumns(report, columns, rows), rows });
 }
@@ -367,7 +380,10 @@ function tableColumns(
   const minimum: number[] = [];
   const natural: number[] = [];
   columns.forEach((column, index) => {
-    const cells = [measure(column.header, FONT.bold), ...rows.map((row) => measure(row[index] ?? "", FONT.regular))];
+    const cells = [
+      measure(column.header, FONT.bold),
+      ...rows.map((row) => measure(row[index] ?? "", FONT.regular)),
+    ];
     const min = Math.max(...cells.map((cell) => cell.longestWord)) + TABLE_CELL_PADDING;
     minimum.push(min);
     natural.push(Math.max(min, Math.max(...cells.map((cell) => cell.natural)) + TABLE_CELL_PADDING));
@@ -384,7 +400,11 @@ function tableColumns(
     const wanted = sum(natural) - sum(minimum);
     widths = minimum.map((min, index) => min + (spare * ((natural[index] ?? min) - min)) / wanted);
   }
-  return columns.map((column, index) => ({ header: column.header, align: column.align, width: widths[index] ?? 0 }));
+  return columns.map((column, index) => ({
+    header: column.header,
+    align: column.align,
+    width: widths[index] ?? 0,
+  }));
 }
 
 function renderRule(report: ReportDocument, frame: Frame): void {
@@ -405,7 +425,9 @@ function renderRule(report: ReportDocument, frame: Frame): void {
 
 /** A code block keeps its lines and its leading indentation (as no-break spaces). */
 function codeRuns(text: string): TextRun[] {
-  const lines = text.split("\n").map((line) => line.replace(/^ +/, (spaces) => "\u00a0".repeat(spaces.length)));
+  const lines = text
+    .split("\n")
+    .map((line) => line.replace(/^ +/, (spaces) => "\u00a0".repeat(spaces.length)));
   return [{ text: lines.join("\n"), style: "regular" }];
 }
 

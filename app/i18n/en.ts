@@ -1,6 +1,8 @@
+import { dashboardEn } from "./areas/dashboard";
 import type { Messages } from "./index";
 
 export const en: Messages = {
+  ...dashboardEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",
@@ -211,6 +213,11 @@ export const en: Messages = {
   "error.documentsRequired": "Tick the papers received (at least one).",
   "error.unknownProcedure": "This procedure is not in the catalogue in use.",
   "error.receivedInFuture": "The time received cannot be in the future.",
+  "error.consentRequired": "You must agree to the processing of personal data to send this.",
+  "error.spamDetected": "This submission could not be sent.",
+  "error.complaintNeedsIdentity": "A complaint must give the complainant's name, address and personal identification number.",
+  "error.complaintNeedsContact": "A complaint needs a phone number or an email address to reply to.",
+  "error.phoneLast4": "Enter the last 4 digits of the phone number given when the dossier was filed.",
   "error.tooLarge": "Value too large.",
 
   "dossier.error.illegalTransition": "This action is not possible in the dossier's current state.",

@@ -1,5 +1,11 @@
-/** The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys. */
+import { dashboardVi } from "./areas/dashboard";
+
+/**
+ * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
+ * Larger areas keep their messages in `areas/<area>.ts`, spread in here.
+ */
 export const vi = {
+  ...dashboardVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",
@@ -210,6 +216,11 @@ export const vi = {
   "error.documentsRequired": "Đánh dấu các giấy tờ đã nhận (ít nhất một).",
   "error.unknownProcedure": "Không có thủ tục này trong danh mục đang áp dụng.",
   "error.receivedInFuture": "Thời điểm tiếp nhận không được ở tương lai.",
+  "error.consentRequired": "Cần đồng ý cho phép xử lý dữ liệu cá nhân để gửi.",
+  "error.spamDetected": "Không gửi được nội dung này.",
+  "error.complaintNeedsIdentity": "Đơn khiếu nại phải ghi rõ họ tên, địa chỉ và số định danh cá nhân của người khiếu nại.",
+  "error.complaintNeedsContact": "Đơn khiếu nại cần số điện thoại hoặc thư điện tử để liên hệ.",
+  "error.phoneLast4": "Nhập 4 chữ số cuối của số điện thoại đã đăng ký khi nộp hồ sơ.",
   "error.tooLarge": "Giá trị quá lớn.",
 
   "dossier.error.illegalTransition": "Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.",

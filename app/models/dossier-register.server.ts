@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { businessDateOf } from "~/utils/clock";
 import type { Database } from "#db/schema";
 import type { RegisterFilter } from "~/domain/dossiers/register-filter";
 
@@ -21,11 +22,14 @@ function filtered(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limi
   if (q.procedure) query = query.where("procedure.code", "=", q.procedure);
   if (q.state) query = query.where("dossier.state", "=", q.state);
   if (q.channel) query = query.where("dossier.channel", "=", q.channel);
-  if (q.q) query = query.where("dossier.code", "like", `%${q.q.replace(/[\\%_]/g, "")}%`);
+  if (q.q) {
+    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`dossier.code like ${pattern} escape '\\'`);
+  }
   if (q.overdue) {
     query = query
       .where("dossier.state", "in", ["received", "in_progress"])
-      .where("dossier.due_at", "<", q.now.toISOString());
+      .where("dossier.due_date", "<", businessDateOf(q.now));
   }
   return query;
 }
@@ -41,6 +45,7 @@ const columns = [
   "dossier.applicant_address",
   "dossier.received_at",
   "dossier.due_at",
+  "dossier.due_date",
   "dossier.appointment_at",
   "dossier.finished_at",
   "dossier.returned_at",
@@ -78,7 +83,7 @@ export async function listOverdueDossiers(db: Kysely<Database>, unitId: number, 
     .select(columns)
     .where("dossier.unit_id", "=", unitId)
     .where("dossier.state", "in", ["received", "in_progress"])
-    .where("dossier.due_at", "<", now.toISOString())
+    .where("dossier.due_date", "<", businessDateOf(now))
     .orderBy("dossier.due_at")
     .limit(500)
     .execute();

@@ -36,6 +36,9 @@ export async function buildDossierSlip(
     .orderBy("user.id")
     .executeTakeFirst();
   const receivedBy = events.find((e) => e.kind === "received")?.actor_name ?? null;
+  const staffNames = new Map(
+    (await db.selectFrom("user").select(["id", "display_name"]).where("unit_id", "=", d.unit_id).execute()).map((u) => [u.id, u.display_name]),
+  );
   const base: DossierSlipData = {
     ruleSet: ruleSetByCode(d.rule_set),
     unit: { name: unit.name, districtName: unit.district_name, provinceName: unit.province_name, address: unit.address, phone: unit.phone },
@@ -93,7 +96,7 @@ export async function buildDossierSlip(
             agency: e.agency,
             dueAt: e.due_at,
             note: e.note,
-            handlerName: e.kind === "assign" ? (d.handler_name ?? null) : null,
+            handlerName: e.kind === "assign" ? (staffNames.get(Number(e.details?.handlerUserId)) ?? null) : null,
           })),
           { applicant: d.applicant_name },
         ),

@@ -456,35 +456,40 @@ export async function recomputeOpenDueDates(
     .execute();
   let moved = 0;
   for (const d of open) {
-    let due: { dueAt: Date; dueDate: string; rule: DueRule };
-    if (d.supplement_count === 0) {
-      due = computeDueAt({
-        receivedAt: new Date(d.received_at),
-        processingDays: d.processing_days,
-        calendar: context.calendar,
-        settings: context.settings,
-      });
-    } else {
+    // Replays the clock: the first count, then each supplement in turn with the due date then in force.
+    let due: { dueAt: Date; dueDate: string; rule: DueRule } = computeDueAt({
+      receivedAt: new Date(d.received_at),
+      processingDays: d.processing_days,
+      calendar: context.calendar,
+      settings: context.settings,
+    });
+    if (d.supplement_count > 0) {
       const steps = await trx
         .selectFrom("dossier_event")
         .select(["kind", "at"])
         .where("dossier_id", "=", d.id)
         .where("kind", "in", ["request_supplement", "receive_supplement"])
-        .orderBy("at", "desc")
-        .orderBy("id", "desc")
-        .limit(2)
+        .orderBy("at")
+        .orderBy("id")
         .execute();
-      const completed = steps.find((s) => s.kind === "receive_supplement");
-      const requested = steps.find((s) => s.kind === "request_supplement");
-      if (!completed || !requested) continue;
-      due = computeDueAfterSupplement({
-        receivedAt: new Date(d.received_at),
-        processingDays: d.processing_days,
-        requestedAt: new Date(requested.at),
-        completedAt: new Date(completed.at),
-        calendar: context.calendar,
-        settings: context.settings,
-      });
+      let requestedAt: Date | null = null;
+      for (const step of steps) {
+        if (step.kind === "request_supplement") {
+          requestedAt = new Date(step.at);
+          continue;
+        }
+        if (!requestedAt) continue;
+        due = computeDueAfterSupplement({
+          receivedAt: new Date(d.received_at),
+          processingDays: d.processing_days,
+          originalDueDate: due.dueDate,
+          requestedAt,
+          completedAt: new Date(step.at),
+          calendar: context.calendar,
+          settings: context.settings,
+        });
+        requestedAt = null;
+      }
     }
     const dueAt = due.dueAt.toISOString();
     if (dueAt === d.due_at) continue;

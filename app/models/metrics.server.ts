@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { businessDateOf } from "~/utils/clock";
 import { EMPTY_FIGURES, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
 
 export type Breakdown = "total" | "field" | "channel" | "procedure" | "month";
@@ -108,14 +109,17 @@ export async function computeTotals(db: Kysely<Database>, unitId: number, period
   return (await computeOnTimeFigures(db, unitId, period)).get("total") ?? { ...EMPTY_FIGURES };
 }
 
-/** Open dossiers whose due date has passed, now: the figure beside the rate, so 100% cannot hide late work. */
+/**
+ * Open dossiers whose due day has passed (overdue from the day after, as `isOverdue` judges), now:
+ * the figure beside the rate, so 100% cannot hide late work.
+ */
 export async function countOverdueNow(db: Kysely<Database>, unitId: number, now: Date): Promise<number> {
   const row = await db
     .selectFrom("dossier")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("unit_id", "=", unitId)
     .where("state", "in", ["received", "in_progress"])
-    .where("due_at", "<", now.toISOString())
+    .where("due_date", "<", businessDateOf(now))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

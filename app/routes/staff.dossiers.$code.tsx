@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DossierActionForm } from "~/components/dossier-action-form";
+import { isOverdue } from "~/domain/calendar/due-date";
 import { ErrorPage } from "~/components/error-page";
 import { allowedActions, type DossierAction, type DossierActionType } from "~/domain/dossiers/lifecycle";
 import { ruleSetByCode } from "~/domain/dossiers/rule-sets";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events,
     ruleSet: ruleSetByCode(dossier.rule_set),
     actions: canAct ? allowedActions(facts, now) : [],
-    overdue: ["received", "in_progress"].includes(dossier.state) && now > facts.dueAt,
+    overdue: ["received", "in_progress"].includes(dossier.state) && isOverdue({ dueAt: facts.dueAt, now }),
     handlers: canAct ? await listHandlers(getDb(), user.unitId) : [],
     openTransferAgency: dossier.open_transfer_count > 0 ? (events.findLast((e) => e.kind === "transfer")?.agency ?? "") : "",
     defaultAppointment: toLocalDateTimeInput(new Date(Math.max(now.getTime(), facts.dueAt.getTime()) + 2 * 86_400_000)),

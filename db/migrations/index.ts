@@ -4,6 +4,8 @@ import * as m0002 from "./0002-procedures-calendar";
 import * as m0003 from "./0003-dossiers";
 import * as m0004 from "./0004-api-clients";
 import * as m0005 from "./0005-documents";
+import * as m0006 from "./0006-feedback";
+import * as m0007 from "./0007-dossier-overdue-index";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   "0003-dossiers": m0003,
   "0004-api-clients": m0004,
   "0005-documents": m0005,
+  "0006-feedback": m0006,
+  "0007-dossier-overdue-index": m0007,
 };

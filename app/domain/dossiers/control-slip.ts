@@ -52,7 +52,7 @@ export function controlSlipRows(
         rows.push({ agency: e.agency ?? "", at, from: handler, to: null, result, note: "Chuyển liên thông" });
         break;
       case "transfer_back":
-        rows.push({ agency: HANDLER, at, from: agencyHolding ?? e.agency, to: handler, result, note: "Nhận kết quả liên thông" });
+        rows.push({ agency: HANDLER, at, from: e.agency ?? agencyHolding, to: handler, result, note: "Nhận kết quả liên thông" });
         agencyHolding = null;
         break;
       case "request_supplement":

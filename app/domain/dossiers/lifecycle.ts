@@ -1,3 +1,4 @@
+import { isOverdue } from "~/domain/calendar/due-date";
 import type { MessageKey } from "~/i18n";
 
 /**
@@ -108,7 +109,7 @@ export function checkTransition(facts: DossierFacts, type: DossierActionType, no
   const rule = TRANSITIONS[type];
   if (!rule.from.includes(facts.state)) return { ok: false, error: "dossier.error.illegalTransition" };
 
-  const late = CLOCK_RUNNING.includes(facts.state) && now.getTime() > facts.dueAt.getTime();
+  const late = CLOCK_RUNNING.includes(facts.state) && isOverdue({ dueAt: facts.dueAt, now });
   if (type === "issue_apology") {
     return facts.hasApology ? { ok: false, error: "dossier.error.apologyAlreadyIssued" } : { ok: true, to: facts.state };
   }
