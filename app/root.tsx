@@ -84,6 +84,9 @@ function SiteShell({ children }: { children: ReactNode }) {
             <Link to="/lookup" className="site-link">
               {t("nav.lookup")}
             </Link>
+            <Link to="/feedback" className="site-link">
+              {t("nav.feedback")}
+            </Link>
             <LanguageSwitch />
             {data?.user ? (
               <Form method="post" action="/logout" className="inline-form">

@@ -1,4 +1,5 @@
 import { dashboardVi } from "./areas/dashboard";
+import { feedbackVi } from "./areas/feedback";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -6,6 +7,7 @@ import { dashboardVi } from "./areas/dashboard";
  */
 export const vi = {
   ...dashboardVi,
+  ...feedbackVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",

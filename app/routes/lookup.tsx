@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { FieldErrors } from "~/components/form";
 import { DossierCodeSchema } from "~/domain/shared/fields";
@@ -66,6 +66,13 @@ export default function Lookup() {
               </>
             ) : null}
           </dl>
+          {dossier.state === "returned" ? (
+            <p>
+              <Link to={`/feedback/rate?code=${encodeURIComponent(dossier.code)}`} className="button">
+                {t("rating.link")}
+              </Link>
+            </p>
+          ) : null}
           <h3>{t("lookup.steps")}</h3>
           <ol>
             {dossier.steps.map((s, i) => {

@@ -1,0 +1,442 @@
+import { randomInt } from "node:crypto";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, FeedbackItemTable } from "#db/schema";
+import { feedbackDeadlines, deadlineUrgency, type DeadlineUrgency } from "~/domain/feedback/deadlines";
+import {
+  checkFeedbackTransition,
+  formatTrackingCode,
+  OPEN_FEEDBACK_STATES,
+  TRACKING_ALPHABET_SIZE,
+  TRACKING_CODE_LENGTH,
+  type FeedbackAction,
+  type FeedbackKind,
+  type FeedbackState,
+} from "~/domain/feedback/feedback";
+import { acknowledgementText, answerText } from "~/domain/feedback/messages";
+import type { MessageKey } from "~/i18n";
+import { recordAudit, type Actor } from "./audit-log.server";
+import { getDueContext, type DueContext } from "./dossiers.server";
+
+export function newTrackingCode(): string {
+  return formatTrackingCode(Array.from({ length: TRACKING_CODE_LENGTH }, () => randomInt(TRACKING_ALPHABET_SIZE)));
+}
+
+export const SUBMISSIONS_PER_ADDRESS_PER_HOUR = 5;
+
+export async function countRecentSubmissions(db: Kysely<Database>, addressHash: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
+  const row = await db
+    .selectFrom("feedback_item")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("source_address_hash", "=", addressHash)
+    .where("received_at", ">", since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function deadlinesFor(context: DueContext, item: Pick<Selectable<FeedbackItemTable>, "kind" | "received_at" | "accepted_at" | "is_complex">) {
+  return feedbackDeadlines({
+    kind: item.kind,
+    receivedAt: new Date(item.received_at),
+    acceptedAt: item.accepted_at ? new Date(item.accepted_at) : null,
+    isComplex: item.is_complex === 1,
+    settings: { isRemoteArea: context.unit.is_remote_area === 1, complaintDays: context.unit.complaint_days },
+    calendar: context.calendar,
+    dueSettings: context.settings,
+  });
+}
+
+export interface NewFeedback {
+  kind: FeedbackKind;
+  subject: string;
+  description: string;
+  dossierCode?: string | undefined;
+  procedureCode?: string | undefined;
+  contact: { name?: string | undefined; phone?: string | undefined; email?: string | undefined; address?: string | undefined; idNumber?: string | undefined };
+  consent: boolean;
+  source: "web" | "open311" | "desk";
+  sourceAddressHash: string | null;
+  apiClientId?: number | null;
+  location?: { addressString?: string | null; lat?: number | null; long?: number | null };
+  attachments: ReadonlyArray<{ storedName: string; originalName: string; mime: string; size: number; sha256: string }>;
+}
+
+/**
+ * Files a citizen's item: the item, its first event, its attachments, the acknowledgement in the
+ * outbox and the audit row, in one transaction. Returns the tracking code.
+ */
+export async function submitFeedback(
+  db: Kysely<Database>,
+  unitId: number,
+  input: NewFeedback,
+  statusUrlFor: (code: string) => string,
+  now = new Date(),
+): Promise<{ id: number; code: string }> {
+  const context = await getDueContext(db, unitId);
+  return db.transaction().execute(async (trx) => {
+    const dossier = input.dossierCode
+      ? await trx.selectFrom("dossier").select("id").where("unit_id", "=", unitId).where("code", "=", input.dossierCode).executeTakeFirst()
+      : undefined;
+    const procedure = input.procedureCode
+      ? await trx.selectFrom("procedure").select("id").where("unit_id", "=", unitId).where("code", "=", input.procedureCode).executeTakeFirst()
+      : undefined;
+    const stamp = now.toISOString();
+    let code = newTrackingCode();
+    while (await trx.selectFrom("feedback_item").select("id").where("code", "=", code).executeTakeFirst()) code = newTrackingCode();
+    const base = { kind: input.kind, received_at: stamp, accepted_at: null, is_complex: 0 as const };
+    const deadlines = deadlinesFor(context, base);
+    const row = {
+      unit_id: unitId,
+      code,
+      kind: input.kind,
+      state: "received" as const,
+      subject: input.subject,
+      description: input.description,
+      dossier_id: dossier?.id ?? null,
+      procedure_id: procedure?.id ?? null,
+      contact_name: input.contact.name ?? null,
+      contact_phone: input.contact.phone ?? null,
+      contact_email: input.contact.email ?? null,
+      contact_address: input.contact.address ?? null,
+      contact_id_number: input.contact.idNumber ?? null,
+      consent_at: input.consent ? stamp : null,
+      received_at: stamp,
+      acceptance_due_at: deadlines.acceptanceDueAt?.toISOString() ?? null,
+      resolution_due_at: deadlines.resolutionDueAt?.toISOString() ?? null,
+      accepted_at: null,
+      answered_at: null,
+      closed_at: null,
+      public_answer: null,
+      not_accepted_reason: null,
+      forwarded_to: null,
+      assignee_user_id: null,
+      hidden_reason: null,
+      duplicate_of_id: null,
+      source: input.source,
+      source_address_hash: input.sourceAddressHash,
+      api_client_id: input.apiClientId ?? null,
+      address_string: input.location?.addressString ?? null,
+      lat: input.location?.lat ?? null,
+      long: input.location?.long ?? null,
+      nonconformity_id: null,
+      created_at: stamp,
+      updated_at: stamp,
+    };
+    const { id } = await trx.insertInto("feedback_item").values(row).returning("id").executeTakeFirstOrThrow();
+    await trx
+      .insertInto("feedback_event")
+      .values({ feedback_id: id, at: stamp, actor_kind: "citizen", actor_user_id: null, kind: "received", from_state: null, to_state: "received", public_text: null, internal_note: null })
+      .execute();
+    for (const a of input.attachments) {
+      await trx
+        .insertInto("feedback_attachment")
+        .values({ feedback_id: id, stored_name: a.storedName, original_name: a.originalName, mime: a.mime, size: a.size, sha256: a.sha256, created_at: stamp })
+        .execute();
+    }
+    await queueMessage(trx, unitId, row, "acknowledgement", acknowledgementText({ unitName: context.unit.name, kind: row.kind, code, statusUrl: statusUrlFor(code) }), now);
+    await recordAudit(trx, {
+      actor: { kind: "citizen" },
+      unitId,
+      entityType: "feedback",
+      entityId: id,
+      action: "received",
+      after: { code, kind: row.kind, state: row.state, subject: row.subject, source: row.source, attachments: input.attachments.length },
+      at: now,
+    });
+    return { id, code };
+  });
+}
+
+/** Puts a message to the citizen in the outbox; a configured sender delivers it. Nothing is sent otherwise. */
+async function queueMessage(
+  trx: Kysely<Database>,
+  unitId: number,
+  item: { id?: number; code: string; contact_phone: string | null; contact_email: string | null },
+  purpose: "acknowledgement" | "answer",
+  body: string,
+  now: Date,
+) {
+  const recipient = item.contact_phone ?? item.contact_email;
+  if (!recipient) return;
+  await trx
+    .insertInto("outbox_message")
+    .values({
+      unit_id: unitId,
+      channel: item.contact_phone ? "sms" : "email",
+      recipient,
+      subject: item.contact_phone ? null : `Mã theo dõi ${item.code}`,
+      body,
+      entity_type: "feedback",
+      entity_id: item.code,
+      purpose,
+      status: "pending",
+      created_at: now.toISOString(),
+      sent_at: null,
+      last_error: null,
+    })
+    .execute();
+}
+
+/** What the public may see of an item: never personal data nor internal notes. */
+export async function getPublicFeedback(db: Kysely<Database>, code: string) {
+  const item = await db
+    .selectFrom("feedback_item")
+    .select(["id", "code", "kind", "state", "subject", "received_at", "accepted_at", "answered_at", "closed_at", "public_answer", "not_accepted_reason", "forwarded_to", "resolution_due_at", "hidden_reason"])
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (!item || item.hidden_reason === "spam") return null;
+  const replies = await db
+    .selectFrom("feedback_event")
+    .select(["at", "kind", "public_text"])
+    .where("feedback_id", "=", item.id)
+    .where("public_text", "is not", null)
+    .orderBy("at")
+    .execute();
+  const { id: _id, hidden_reason: _hidden, ...rest } = item;
+  return { ...rest, thread: replies };
+}
+
+export type FeedbackResult = { ok: true } | { ok: false; error: MessageKey };
+
+/** A citizen's reply to an answered or closed item re-opens it. */
+export async function addCitizenReply(db: Kysely<Database>, code: string, reply: string, now = new Date()): Promise<FeedbackResult> {
+  return db.transaction().execute(async (trx) => {
+    const item = await trx.selectFrom("feedback_item").selectAll().where("code", "=", code).executeTakeFirst();
+    if (!item) return { ok: false, error: "feedback.error.notFound" };
+    const check = checkFeedbackTransition(item.state, "citizen_reply");
+    if (!check.ok) return check;
+    const stamp = now.toISOString();
+    await trx.updateTable("feedback_item").set({ state: check.to, closed_at: null, updated_at: stamp }).where("id", "=", item.id).execute();
+    await trx
+      .insertInto("feedback_event")
+      .values({ feedback_id: item.id, at: stamp, actor_kind: "citizen", actor_user_id: null, kind: "citizen_reply", from_state: item.state, to_state: check.to, public_text: reply, internal_note: null })
+      .execute();
+    await recordAudit(trx, { actor: { kind: "citizen" }, unitId: item.unit_id, entityType: "feedback", entityId: item.id, action: "citizen_reply", before: { state: item.state }, after: { state: check.to }, at: now });
+    return { ok: true };
+  });
+}
+
+export interface InboxFilter {
+  kind?: FeedbackKind | undefined;
+  state?: FeedbackState | undefined;
+  overdue?: boolean | undefined;
+  assignee?: number | undefined;
+  showHidden?: boolean | undefined;
+}
+
+export interface InboxRow {
+  id: number;
+  code: string;
+  kind: FeedbackKind;
+  state: FeedbackState;
+  subject: string;
+  received_at: string;
+  assignee_name: string | null;
+  hidden_reason: "spam" | "duplicate" | null;
+  nextDueAt: string | null;
+  urgency: DeadlineUrgency;
+}
+
+/** The next legal deadline of an item: acceptance while not yet accepted, then resolution. */
+function nextDeadline(item: Pick<Selectable<FeedbackItemTable>, "state" | "acceptance_due_at" | "resolution_due_at">): string | null {
+  if (!OPEN_FEEDBACK_STATES.includes(item.state)) return null;
+  return item.state === "received" ? (item.acceptance_due_at ?? item.resolution_due_at) : item.resolution_due_at;
+}
+
+export async function listInbox(db: Kysely<Database>, unitId: number, filter: InboxFilter, now: Date): Promise<InboxRow[]> {
+  let query = db
+    .selectFrom("feedback_item")
+    .leftJoin("user", "user.id", "feedback_item.assignee_user_id")
+    .select([
+      "feedback_item.id",
+      "feedback_item.code",
+      "feedback_item.kind",
+      "feedback_item.state",
+      "feedback_item.subject",
+      "feedback_item.received_at",
+      "feedback_item.acceptance_due_at",
+      "feedback_item.resolution_due_at",
+      "feedback_item.hidden_reason",
+      "user.display_name as assignee_name",
+    ])
+    .where("feedback_item.unit_id", "=", unitId);
+  if (!filter.showHidden) query = query.where("feedback_item.hidden_reason", "is", null);
+  if (filter.kind) query = query.where("feedback_item.kind", "=", filter.kind);
+  if (filter.state) query = query.where("feedback_item.state", "=", filter.state);
+  if (filter.assignee) query = query.where("feedback_item.assignee_user_id", "=", filter.assignee);
+  const rows = await query.orderBy("feedback_item.received_at", "desc").limit(1000).execute();
+  const items = rows.map((r) => {
+    const due = nextDeadline(r);
+    return {
+      id: r.id,
+      code: r.code,
+      kind: r.kind,
+      state: r.state,
+      subject: r.subject,
+      received_at: r.received_at,
+      assignee_name: r.assignee_name,
+      hidden_reason: r.hidden_reason,
+      nextDueAt: due,
+      urgency: deadlineUrgency(due ? new Date(due) : null, now, false),
+    };
+  });
+  const filtered = filter.overdue ? items.filter((i) => i.urgency === "overdue") : items;
+  const rank: Record<DeadlineUrgency, number> = { overdue: 0, soon: 1, ok: 2, none: 3 };
+  return filtered.sort((a, b) => rank[a.urgency] - rank[b.urgency]);
+}
+
+export async function getFeedbackDetail(db: Kysely<Database>, unitId: number, code: string) {
+  const item = await db
+    .selectFrom("feedback_item")
+    .leftJoin("user", "user.id", "feedback_item.assignee_user_id")
+    .leftJoin("dossier", "dossier.id", "feedback_item.dossier_id")
+    .leftJoin("procedure", "procedure.id", "feedback_item.procedure_id")
+    .leftJoin("feedback_item as original", "original.id", "feedback_item.duplicate_of_id")
+    .selectAll("feedback_item")
+    .select(["user.display_name as assignee_name", "dossier.code as dossier_code", "procedure.name as procedure_name", "original.code as duplicate_of_code"])
+    .where("feedback_item.unit_id", "=", unitId)
+    .where("feedback_item.code", "=", code)
+    .executeTakeFirst();
+  if (!item) return null;
+  const [events, attachments, outbox] = await Promise.all([
+    db
+      .selectFrom("feedback_event")
+      .leftJoin("user", "user.id", "feedback_event.actor_user_id")
+      .selectAll("feedback_event")
+      .select("user.display_name as actor_name")
+      .where("feedback_id", "=", item.id)
+      .orderBy("at")
+      .orderBy("feedback_event.id")
+      .execute(),
+    db.selectFrom("feedback_attachment").select(["id", "original_name", "mime", "size"]).where("feedback_id", "=", item.id).execute(),
+    db
+      .selectFrom("outbox_message")
+      .select(["id", "channel", "recipient", "body", "purpose", "status", "created_at"])
+      .where("entity_type", "=", "feedback")
+      .where("entity_id", "=", item.code)
+      .orderBy("id")
+      .execute(),
+  ]);
+  return { item, events, attachments, outbox };
+}
+
+export type StaffFeedbackAction =
+  | { op: "accept"; complex: boolean }
+  | { op: "not_accept"; reason: string }
+  | { op: "forward"; agency: string }
+  | { op: "assign"; assigneeUserId: number }
+  | { op: "investigate" }
+  | { op: "answer"; answer: string }
+  | { op: "close" }
+  | { op: "note"; note: string }
+  | { op: "hide"; reason: "spam" | "duplicate"; duplicateOfId: number | null }
+  | { op: "unhide" };
+
+/** One staff step on an item: state, event, outbox and audit row in one transaction; refused steps change nothing. */
+export async function applyFeedbackAction(
+  db: Kysely<Database>,
+  actor: { kind: "user"; userId: number },
+  unitId: number,
+  itemId: number,
+  action: StaffFeedbackAction,
+  statusUrlFor: (code: string) => string,
+  now = new Date(),
+): Promise<FeedbackResult> {
+  const context = await getDueContext(db, unitId);
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("feedback_item").selectAll().where("id", "=", itemId).executeTakeFirstOrThrow();
+    const stamp = now.toISOString();
+    let to = before.state;
+    if (action.op !== "note" && action.op !== "hide" && action.op !== "unhide") {
+      const check = checkFeedbackTransition(before.state, action.op as FeedbackAction);
+      if (!check.ok) return check;
+      to = check.to;
+    }
+    const changes: Partial<Selectable<FeedbackItemTable>> = { state: to, updated_at: stamp };
+    let publicText: string | null = null;
+    let internalNote: string | null = null;
+    switch (action.op) {
+      case "accept": {
+        changes.accepted_at = stamp;
+        changes.is_complex = action.complex ? 1 : 0;
+        const deadlines = deadlinesFor(context, { kind: before.kind, received_at: before.received_at, accepted_at: stamp, is_complex: changes.is_complex });
+        changes.resolution_due_at = deadlines.resolutionDueAt?.toISOString() ?? null;
+        break;
+      }
+      case "not_accept":
+        changes.not_accepted_reason = action.reason;
+        publicText = action.reason;
+        break;
+      case "forward":
+        changes.forwarded_to = action.agency;
+        publicText = action.agency;
+        break;
+      case "assign":
+        changes.assignee_user_id = action.assigneeUserId;
+        break;
+      case "answer":
+        changes.public_answer = action.answer;
+        changes.answered_at = stamp;
+        publicText = action.answer;
+        break;
+      case "close":
+        changes.closed_at = stamp;
+        break;
+      case "note":
+        internalNote = action.note;
+        break;
+      case "hide":
+        changes.hidden_reason = action.reason;
+        changes.duplicate_of_id = action.duplicateOfId;
+        break;
+      case "unhide":
+        changes.hidden_reason = null;
+        changes.duplicate_of_id = null;
+        break;
+      case "investigate":
+        break;
+    }
+    await trx.updateTable("feedback_item").set(changes).where("id", "=", itemId).execute();
+    await trx
+      .insertInto("feedback_event")
+      .values({ feedback_id: itemId, at: stamp, actor_kind: "user", actor_user_id: actor.userId, kind: action.op, from_state: before.state, to_state: to, public_text: publicText, internal_note: internalNote })
+      .execute();
+    if (action.op === "answer") {
+      await queueMessage(trx, unitId, before, "answer", answerText({ unitName: context.unit.name, kind: before.kind, code: before.code, statusUrl: statusUrlFor(before.code) }), now);
+    }
+    const snapshot = (i: Partial<Selectable<FeedbackItemTable>>) => ({
+      state: i.state,
+      assigneeUserId: i.assignee_user_id ?? null,
+      hiddenReason: i.hidden_reason ?? null,
+      isComplex: i.is_complex === 1,
+      resolutionDueAt: i.resolution_due_at ?? null,
+      answered: i.public_answer !== null && i.public_answer !== undefined,
+    });
+    await recordAudit(trx, {
+      actor,
+      unitId,
+      entityType: "feedback",
+      entityId: itemId,
+      action: action.op,
+      before: snapshot(before),
+      after: snapshot({ ...before, ...changes }),
+      at: now,
+    });
+    return { ok: true };
+  });
+}
+
+export async function findFeedbackIdByCode(db: Kysely<Database>, unitId: number, code: string): Promise<number | null> {
+  const row = await db.selectFrom("feedback_item").select("id").where("unit_id", "=", unitId).where("code", "=", code).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function listAttachment(db: Kysely<Database>, unitId: number, attachmentId: number) {
+  return db
+    .selectFrom("feedback_attachment")
+    .innerJoin("feedback_item", "feedback_item.id", "feedback_attachment.feedback_id")
+    .select(["feedback_attachment.stored_name", "feedback_attachment.mime", "feedback_attachment.original_name"])
+    .where("feedback_attachment.id", "=", attachmentId)
+    .where("feedback_item.unit_id", "=", unitId)
+    .executeTakeFirst();
+}

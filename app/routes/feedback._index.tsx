@@ -1,0 +1,153 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { ErrorPage } from "~/components/error-page";
+import { Field, FieldErrors, FormErrors } from "~/components/form";
+import { FEEDBACK_KINDS } from "~/domain/feedback/feedback";
+import { PublicFeedbackSchema } from "~/domain/feedback/schema";
+import { useI18n } from "~/i18n/i18n-context";
+import { checkAttachments, readFeedbackForm, storeAttachments } from "~/models/feedback-intake.server";
+import { countRecentSubmissions, submitFeedback, SUBMISSIONS_PER_ADDRESS_PER_HOUR } from "~/models/feedback.server";
+import { getPublicUnit } from "~/models/units.server";
+import { hashClientAddress } from "~/utils/client-address.server";
+import { getDb } from "~/utils/db.server";
+import { pageMeta } from "~/utils/meta";
+import { removeUploads } from "~/utils/uploads.server";
+
+export async function loader(_: LoaderFunctionArgs) {
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const db = getDb();
+  const unit = await getPublicUnit(db);
+  if (!unit) throw new Response("No unit configured", { status: 503 });
+  const read = await readFeedbackForm(request);
+  if (!read.ok) {
+    return data({ status: "error" as const, error: { [read.field]: [read.error] } }, { status: read.error === "feedback.error.tooLarge" ? 413 : 400 });
+  }
+  const submission = parseWithZod(read.formData, { schema: PublicFeedbackSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+
+  const addressHash = hashClientAddress(context.clientAddress);
+  const now = new Date();
+  if ((await countRecentSubmissions(db, addressHash, now)) >= SUBMISSIONS_PER_ADDRESS_PER_HOUR) {
+    return data(submission.reply({ formErrors: ["feedback.error.tooMany"] }), { status: 429 });
+  }
+  const checked = await checkAttachments(read.files);
+  if (!checked.ok) return data(submission.reply({ fieldErrors: { attachments: [checked.error] } }), { status: 400 });
+
+  const value = submission.value;
+  const stored = await storeAttachments(checked.attachments);
+  const origin = new URL(request.url).origin;
+  try {
+    const { code } = await submitFeedback(
+      db,
+      unit.id,
+      {
+        kind: value.kind,
+        subject: value.subject,
+        description: value.description,
+        dossierCode: value.dossierCode,
+        procedureCode: value.procedureCode,
+        contact: { name: value.name, phone: value.phone, email: value.email, address: value.address, idNumber: value.idNumber },
+        consent: true,
+        source: "web",
+        sourceAddressHash: addressHash,
+        attachments: stored,
+      },
+      (c) => `${origin}/feedback/${c}`,
+      now,
+    );
+    return redirect(`/feedback/${code}?sent=1`);
+  } catch (error) {
+    // Nothing half-kept: files of a submission that was not stored are removed.
+    await removeUploads(stored.map((s) => s.storedName));
+    throw error;
+  }
+}
+
+export default function FeedbackForm() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+  const [form, fields] = useForm({
+    lastResult: lastResult ?? undefined,
+    defaultValue: { kind: searchParams.get("kind") ?? "feedback", dossierCode: searchParams.get("dossier") ?? undefined },
+    constraint: getZodConstraint(PublicFeedbackSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PublicFeedbackSchema }),
+  });
+  const text = (name: "name" | "phone" | "email" | "address" | "idNumber" | "dossierCode" | "procedureCode" | "subject", label: string, type: "text" | "tel" | "email" = "text") => (
+    <Field label={label} htmlFor={fields[name].id} errorId={fields[name].errorId} errors={fields[name].errors}>
+      <input {...getInputProps(fields[name], { type })} />
+    </Field>
+  );
+  return (
+    <main id="main" className="page page--narrow">
+      <h1>{t("feedback.form.title")}</h1>
+      <p>{t("feedback.form.intro")}</p>
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="field">
+          <legend>{t("feedback.form.kind")}</legend>
+          {FEEDBACK_KINDS.map((kind) => (
+            <label key={kind} className="choice">
+              <input type="radio" name={fields.kind.name} value={kind} defaultChecked={fields.kind.initialValue === kind} />
+              <span>
+                <strong>{t(`feedbackKind.${kind}`)}</strong>
+                <span className="field-hint">{t(`feedbackKind.${kind}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+          <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
+        </fieldset>
+        {text("subject", t("feedback.form.subject"))}
+        <Field label={t("feedback.form.description")} htmlFor={fields.description.id} errorId={fields.description.errorId} errors={fields.description.errors}>
+          <textarea {...getTextareaProps(fields.description)} rows={6} />
+        </Field>
+        <fieldset className="stack">
+          <legend>{t("feedback.form.related")}</legend>
+          {text("dossierCode", t("feedback.form.dossierCode"))}
+          {text("procedureCode", t("feedback.form.procedureCode"))}
+        </fieldset>
+        <fieldset className="stack">
+          <legend>{t("feedback.form.contact")}</legend>
+          {text("name", t("feedback.form.name"))}
+          {text("phone", t("feedback.form.phone"), "tel")}
+          {text("email", t("feedback.form.email"), "email")}
+          {text("address", t("feedback.form.address"))}
+          {text("idNumber", t("feedback.form.idNumber"))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="attachments">{t("feedback.form.attachments")}</label>
+          <input id="attachments" name="attachments" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby="attachments-error" />
+          <FieldErrors id="attachments-error" errors={lastResult?.error?.attachments ?? undefined} />
+        </div>
+        <div className="hp" aria-hidden="true">
+          <label htmlFor="website">{t("feedback.form.honeypot")}</label>
+          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <div className={fields.consent.errors?.length ? "field field--invalid" : "field"}>
+          <label className="checkbox">
+            <input {...getInputProps(fields.consent, { type: "checkbox" })} />
+            {t("feedback.form.consent")}
+          </label>
+          <FieldErrors id={fields.consent.errorId} errors={fields.consent.errors} />
+        </div>
+        <FieldErrors id="website-error" errors={fields.website.errors} />
+        <button type="submit" className="button">
+          {t("feedback.form.submit")}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "feedback.form.title");
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
