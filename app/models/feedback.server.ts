@@ -14,7 +14,7 @@ import {
 } from "~/domain/feedback/feedback";
 import { acknowledgementText, answerText } from "~/domain/feedback/messages";
 import type { MessageKey } from "~/i18n";
-import { recordAudit, type Actor } from "./audit-log.server";
+import { recordAudit } from "./audit-log.server";
 import { getDueContext, type DueContext } from "./dossiers.server";
 
 export function newTrackingCode(): string {
