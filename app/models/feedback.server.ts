@@ -21,8 +21,6 @@ export function newTrackingCode(): string {
   return formatTrackingCode(Array.from({ length: TRACKING_CODE_LENGTH }, () => randomInt(TRACKING_ALPHABET_SIZE)));
 }
 
-export const SUBMISSIONS_PER_ADDRESS_PER_HOUR = 5;
-
 export async function countRecentSubmissions(db: Kysely<Database>, addressHash: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
   const row = await db

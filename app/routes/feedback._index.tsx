@@ -8,10 +8,11 @@ import { FEEDBACK_KINDS } from "~/domain/feedback/feedback";
 import { PublicFeedbackSchema } from "~/domain/feedback/schema";
 import { useI18n } from "~/i18n/i18n-context";
 import { checkAttachments, readFeedbackForm, storeAttachments } from "~/models/feedback-intake.server";
-import { countRecentSubmissions, submitFeedback, SUBMISSIONS_PER_ADDRESS_PER_HOUR } from "~/models/feedback.server";
+import { countRecentSubmissions, submitFeedback } from "~/models/feedback.server";
 import { getPublicUnit } from "~/models/units.server";
 import { hashClientAddress } from "~/utils/client-address.server";
 import { getDb } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { removeUploads } from "~/utils/uploads.server";
 
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const addressHash = hashClientAddress(context.clientAddress);
   const now = new Date();
-  if ((await countRecentSubmissions(db, addressHash, now)) >= SUBMISSIONS_PER_ADDRESS_PER_HOUR) {
+  if ((await countRecentSubmissions(db, addressHash, now)) >= getEnv().FEEDBACK_LIMIT_PER_HOUR) {
     return data(submission.reply({ formErrors: ["feedback.error.tooMany"] }), { status: 429 });
   }
   const checked = await checkAttachments(read.files);

@@ -9,6 +9,8 @@ const EnvSchema = z.object({
     .optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("false"),
+  /** Public submissions allowed per client address per hour (feedback form). */
+  FEEDBACK_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -55,6 +55,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: join(dataDir, "e2e.sqlite"),
       SESSION_SECRET: randomBytes(32).toString("hex"),
       SEED_DEMO: "true",
+      // Every browser test files from 127.0.0.1; the limit itself is tested on its own server.
+      FEEDBACK_LIMIT_PER_HOUR: "50",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
