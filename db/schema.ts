@@ -11,6 +11,7 @@ import type { DocumentRole, DocumentType } from "../app/domain/documents/documen
 import type { RevisionState } from "../app/domain/documents/revision-workflow";
 import type { ObjectiveMetric } from "../app/domain/metrics/objectives";
 import type { FeedbackKind, FeedbackState, Rating } from "../app/domain/feedback/feedback";
+import type { ActionStatus, CauseMethod, NcGrade, NcSource, NcState } from "../app/domain/nonconformities/nonconformity";
 
 export type SupplementClock = "restart" | "resume";
 export type DossierOutcome = "early" | "on_time" | "late";
@@ -44,6 +45,10 @@ export interface Database {
   feedback_attachment: FeedbackAttachmentTable;
   dossier_rating: DossierRatingTable;
   outbox_message: OutboxMessageTable;
+  nonconformity: NonconformityTable;
+  nonconformity_link: NonconformityLinkTable;
+  corrective_action: CorrectiveActionTable;
+  notification: NotificationTable;
 }
 
 export interface UnitTable {
@@ -402,6 +407,76 @@ export interface OutboxMessageTable {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
+}
+
+export interface NonconformityTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `NC-YYYY-NNN`. */
+  code: string;
+  source: NcSource;
+  /** The process or procedure concerned: a document code (QT-07) or a procedure code (1.001193). */
+  process: string;
+  iso_clause: string;
+  grade: NcGrade;
+  state: NcState;
+  title: string;
+  description: string;
+  evidence: string | null;
+  found_by_user_id: number | null;
+  found_at: string;
+  correction: string | null;
+  cause_method: CauseMethod | null;
+  cause_analysis_json: string | null;
+  root_cause: string | null;
+  verification_note: string | null;
+  verified_by_user_id: number | null;
+  verified_at: string | null;
+  reopen_count: Generated<number>;
+  merged_into_id: number | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NonconformityLinkTable {
+  id: Generated<number>;
+  nonconformity_id: number;
+  entity_type: "dossier" | "feedback" | "audit_finding" | "document";
+  entity_id: number;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface CorrectiveActionTable {
+  id: Generated<number>;
+  nonconformity_id: number;
+  /** 1 for the first plan; a verification that finds it ineffective starts the next round. */
+  round: Generated<number>;
+  description: string;
+  owner_user_id: number;
+  due_date: string;
+  status: ActionStatus;
+  evidence: string | null;
+  done_by_user_id: number | null;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An in-app notice for one user (overdue actions, assignments). */
+export interface NotificationTable {
+  id: Generated<number>;
+  unit_id: number;
+  user_id: number;
+  kind: string;
+  entity_type: string;
+  entity_id: string;
+  /** Rendered in the unit's language at creation (Vietnamese). */
+  text: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
 }
 
 export type Unit = Selectable<UnitTable>;

@@ -6,6 +6,7 @@ import * as m0004 from "./0004-api-clients";
 import * as m0005 from "./0005-documents";
 import * as m0006 from "./0006-feedback";
 import * as m0007 from "./0007-dossier-overdue-index";
+import * as m0008 from "./0008-nonconformities";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   "0005-documents": m0005,
   "0006-feedback": m0006,
   "0007-dossier-overdue-index": m0007,
+  "0008-nonconformities": m0008,
 };
