@@ -1,6 +1,8 @@
 import { migrateToLatest } from "#db/migrate";
 import { seedDemo } from "#db/seed/demo";
+import { notifyOverdueActions } from "~/models/nonconformities.server";
 import { deleteExpiredSessions } from "~/models/sessions.server";
+import { businessDateOf } from "./utils/clock";
 import { getDb } from "./utils/db.server";
 import { getEnv } from "./utils/env.server";
 import { getSessionSecret } from "./utils/session-secret.server";
@@ -17,6 +19,16 @@ export async function startup(): Promise<void> {
     if (seeded) console.log("Demo data seeded.");
   }
   await deleteExpiredSessions(db);
+  await runHousekeeping();
+  // Hourly: notify owners of overdue corrective actions, drop expired sessions.
+  setInterval(() => void runHousekeeping().catch((error: unknown) => console.error("housekeeping failed", error)), 60 * 60 * 1000).unref();
+}
+
+export async function runHousekeeping(now = new Date()): Promise<void> {
+  const db = getDb();
+  await deleteExpiredSessions(db, now);
+  const units = await db.selectFrom("unit").select("id").execute();
+  for (const unit of units) await notifyOverdueActions(db, unit.id, businessDateOf(now), now);
 }
 
 export async function shutdown(): Promise<void> {

@@ -5,7 +5,7 @@ import { StaffFeedbackActionSchema } from "~/domain/feedback/schema";
 import { useI18n } from "~/i18n/i18n-context";
 import { Field, FormErrors } from "./form";
 
-export type FeedbackOp = "accept" | "not_accept" | "forward" | "assign" | "investigate" | "answer" | "close" | "note" | "hide" | "unhide";
+export type FeedbackOp = "accept" | "not_accept" | "forward" | "assign" | "investigate" | "answer" | "close" | "note" | "hide" | "unhide" | "raise_nc";
 
 /** One staff step on a feedback item as its own small form, checked by the same schema as the action. */
 export function FeedbackActionForm({
@@ -26,7 +26,7 @@ export function FeedbackActionForm({
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffFeedbackActionSchema }),
   });
-  const simple = op === "investigate" || op === "close" || op === "unhide" || (op === "accept" && !showComplex);
+  const simple = op === "investigate" || op === "close" || op === "unhide" || op === "raise_nc" || (op === "accept" && !showComplex);
   return (
     <Form method="post" {...getFormProps(form)} className={simple ? "action-form action-form--simple" : "action-form"}>
       <input type="hidden" name="op" value={op} />
@@ -64,6 +64,12 @@ export function FeedbackActionForm({
           <textarea {...getTextareaProps(fields.answer)} rows={4} />
         </Field>
       ) : null}
+      {op === "answer" && showComplex ? (
+        <label className="checkbox">
+          <input {...getInputProps(fields.upheld, { type: "checkbox" })} />
+          {t("fb.field.upheld")}
+        </label>
+      ) : null}
       {op === "note" ? (
         <Field label={t("fb.field.note")} htmlFor={fields.note.id} errorId={fields.note.errorId} errors={fields.note.errors}>
           <textarea {...getTextareaProps(fields.note)} rows={2} />
@@ -83,7 +89,7 @@ export function FeedbackActionForm({
         </>
       ) : null}
       <button type="submit" className={op === "not_accept" || op === "hide" ? "button button--secondary" : "button"}>
-        {t(`fb.action.${op}`)}
+        {op === "raise_nc" ? t("nc.raiseFromFeedback") : t(`fb.action.${op}`)}
       </button>
     </Form>
   );

@@ -1,10 +1,12 @@
 import { dashboardEn } from "./areas/dashboard";
 import { feedbackEn } from "./areas/feedback";
+import { nonconformitiesEn } from "./areas/nonconformities";
 import type { Messages } from "./index";
 
 export const en: Messages = {
   ...dashboardEn,
   ...feedbackEn,
+  ...nonconformitiesEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

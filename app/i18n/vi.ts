@@ -1,5 +1,6 @@
 import { dashboardVi } from "./areas/dashboard";
 import { feedbackVi } from "./areas/feedback";
+import { nonconformitiesVi } from "./areas/nonconformities";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -8,6 +9,7 @@ import { feedbackVi } from "./areas/feedback";
 export const vi = {
   ...dashboardVi,
   ...feedbackVi,
+  ...nonconformitiesVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",

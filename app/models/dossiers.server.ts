@@ -21,6 +21,7 @@ import { ruleSetInForce } from "~/domain/dossiers/rule-sets";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
 import { getWorkingCalendar } from "./calendar.server";
+import { raiseOrJoinForDossier } from "./nonconformities.server";
 import type { Procedure } from "./procedures.server";
 
 export function dueDateSettingsOf(
@@ -319,6 +320,23 @@ export async function applyDossierAction(
 
     await trx.updateTable("dossier").set(changes).where("id", "=", dossierId).execute();
     await insertEvent(trx, actor, event);
+    // ISO 9001 §10.2: a late dossier, or a second supplement request, is a nonconformity of its procedure.
+    const ncReason =
+      action.type === "issue_apology" || (action.type === "mark_result_ready" && changes.outcome === "late")
+        ? "late"
+        : action.type === "request_supplement" && changes.supplement_count === 2
+          ? "second_supplement"
+          : null;
+    if (ncReason) {
+      const procedure = await trx.selectFrom("procedure").select(["code", "name"]).where("id", "=", before.procedure_id).executeTakeFirstOrThrow();
+      await raiseOrJoinForDossier(
+        trx,
+        actor,
+        { id: dossierId, unitId: before.unit_id, code: before.code, procedureCode: procedure.code, procedureName: procedure.name },
+        ncReason,
+        now,
+      );
+    }
     const after = { ...before, ...changes };
     await recordAudit(trx, {
       actor,

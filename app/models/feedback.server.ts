@@ -16,6 +16,7 @@ import { acknowledgementText, answerText } from "~/domain/feedback/messages";
 import type { MessageKey } from "~/i18n";
 import { recordAudit } from "./audit-log.server";
 import { getDueContext, type DueContext } from "./dossiers.server";
+import { insertNcFromFeedback } from "./nonconformities.server";
 
 export function newTrackingCode(): string {
   return formatTrackingCode(Array.from({ length: TRACKING_CODE_LENGTH }, () => randomInt(TRACKING_ALPHABET_SIZE)));
@@ -324,11 +325,12 @@ export type StaffFeedbackAction =
   | { op: "forward"; agency: string }
   | { op: "assign"; assigneeUserId: number }
   | { op: "investigate" }
-  | { op: "answer"; answer: string }
+  | { op: "answer"; answer: string; upheld: boolean }
   | { op: "close" }
   | { op: "note"; note: string }
   | { op: "hide"; reason: "spam" | "duplicate"; duplicateOfId: number | null }
-  | { op: "unhide" };
+  | { op: "unhide" }
+  | { op: "raise_nc" };
 
 /** One staff step on an item: state, event, outbox and audit row in one transaction; refused steps change nothing. */
 export async function applyFeedbackAction(
@@ -345,6 +347,10 @@ export async function applyFeedbackAction(
     const before = await trx.selectFrom("feedback_item").selectAll().where("id", "=", itemId).executeTakeFirstOrThrow();
     const stamp = now.toISOString();
     let to = before.state;
+    if (action.op === "raise_nc") {
+      await insertNcFromFeedback(trx, actor, unitId, itemId, "manual", now);
+      return { ok: true };
+    }
     if (action.op !== "note" && action.op !== "hide" && action.op !== "unhide") {
       const check = checkFeedbackTransition(before.state, action.op as FeedbackAction);
       if (!check.ok) return check;
@@ -399,6 +405,10 @@ export async function applyFeedbackAction(
       .insertInto("feedback_event")
       .values({ feedback_id: itemId, at: stamp, actor_kind: "user", actor_user_id: actor.userId, kind: action.op, from_state: before.state, to_state: to, public_text: publicText, internal_note: internalNote })
       .execute();
+    // ISO 9001 §10.2: an upheld complaint is a nonconformity.
+    if (action.op === "answer" && action.upheld && before.kind === "complaint") {
+      await insertNcFromFeedback(trx, actor, unitId, itemId, "upheld_complaint", now);
+    }
     if (action.op === "answer") {
       await queueMessage(trx, unitId, before, "answer", answerText({ unitName: context.unit.name, kind: before.kind, code: before.code, statusUrl: statusUrlFor(before.code) }), now);
     }

@@ -10,6 +10,10 @@ import { rolesFor, staffNavFor } from "~/utils/navigation";
 import { hasAnyRole } from "~/domain/accounts/roles";
 import { listOverdueReviews } from "~/models/documents.server";
 import { countOverdueNow } from "~/models/metrics.server";
+import { listMyOpenActions, listUnreadNotifications, markNotificationRead } from "~/models/nonconformities.server";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { Form } from "@remix-run/react";
+import { z } from "zod";
 import { businessDateOf } from "~/utils/clock";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,6 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seesDossiers = hasAnyRole(user.roles, rolesFor("/staff/dossiers"));
   const seesDocuments = hasAnyRole(user.roles, rolesFor("/staff/documents"));
   return {
+    myActions: await listMyOpenActions(db, user.id),
+    notifications: await listUnreadNotifications(db, user.id),
+    today: businessDateOf(now),
     overdueDossiers: seesDossiers ? await countOverdueNow(db, user.unitId, now) : null,
     overdueReviews: seesDocuments ? await listOverdueReviews(db, user.unitId, businessDateOf(now)) : null,
     displayName: user.displayName,
@@ -31,8 +38,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = z.object({ notificationId: z.coerce.number().int().positive() }).safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  await markNotificationRead(getDb(), user.id, parsed.data.notificationId);
+  return redirect("/staff");
+}
+
 export default function StaffHome() {
-  const { displayName, roles, unitName, shortcuts, overdueDossiers, overdueReviews } = useLoaderData<typeof loader>();
+  const { displayName, roles, unitName, shortcuts, overdueDossiers, overdueReviews, myActions, notifications, today } =
+    useLoaderData<typeof loader>();
   const { t, formatDate } = useI18n();
   return (
     <main id="main" className="page">
@@ -44,6 +60,37 @@ export default function StaffHome() {
         <dt>{t("staff.home.yourRoles")}</dt>
         <dd>{roles.map((r) => t(`role.${r}`)).join(", ")}</dd>
       </dl>
+      {notifications.length > 0 ? (
+        <section aria-labelledby="notifications-title" className="notice notice--warning">
+          <h2 id="notifications-title">{t("home.staff.notifications")}</h2>
+          <ul>
+            {notifications.map((n) => (
+              <li key={n.id}>
+                {n.link ? <Link to={n.link}>{n.text}</Link> : n.text}{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="notificationId" value={n.id} />
+                  <button type="submit" className="button button--ghost">
+                    {t("home.staff.markRead")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {myActions.length > 0 ? (
+        <section aria-labelledby="my-actions-title">
+          <h2 id="my-actions-title">{t("home.staff.myActions")}</h2>
+          <ul>
+            {myActions.map((a) => (
+              <li key={a.id} className={a.due_date < today ? "text-danger" : undefined}>
+                <Link to={`/staff/nonconformities/${a.code}`}>{a.code}</Link>: {a.description} ({formatDate(a.due_date)})
+                {a.due_date < today ? <span className="badge badge--danger"> {t("nc.actions.overdue")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {overdueDossiers !== null ? (
         <p className={overdueDossiers > 0 ? "notice notice--warning" : "notice"}>
           <Link to="/staff/dossiers?overdue=1">{t("home.staff.overdueDossiers", { count: overdueDossiers })}</Link>

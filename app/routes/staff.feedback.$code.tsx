@@ -29,10 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const { item } = detail;
   const open = OPEN_FEEDBACK_STATES.includes(item.state);
-  const ops: FeedbackOp[] = [...allowedFeedbackActions(item.state), "note", item.hidden_reason ? "unhide" : "hide"];
+  const canRaiseNc = !item.nonconformity_id && user.roles.some((r) => r === "quality_lead" || r === "leader");
+  const ops: FeedbackOp[] = [...allowedFeedbackActions(item.state), "note", item.hidden_reason ? "unhide" : "hide", ...(canRaiseNc ? (["raise_nc"] as const) : [])];
+  const nc = item.nonconformity_id
+    ? await getDb().selectFrom("nonconformity").select("code").where("id", "=", item.nonconformity_id).executeTakeFirst()
+    : undefined;
   return {
     ...detail,
     ops,
+    ncCode: nc?.code ?? null,
     staff: await listHandlers(getDb(), user.unitId),
     acceptanceUrgency: deadlineUrgency(item.acceptance_due_at ? new Date(item.acceptance_due_at) : null, now, item.state !== "received"),
     resolutionUrgency: deadlineUrgency(item.resolution_due_at ? new Date(item.resolution_due_at) : null, now, !open),
@@ -58,6 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<Reply>({ op, result: submission.reply() }, { status: 400 });
   const value = submission.value;
   let action: StaffFeedbackAction;
+  if (value.op === "raise_nc" && !user.roles.some((r) => r === "quality_lead" || r === "leader")) {
+    throw new Response("Forbidden", { status: 403 });
+  }
   if (value.op === "hide") {
     const duplicateOfId = value.duplicateOf ? await findFeedbackIdByCode(db, user.unitId, value.duplicateOf.toUpperCase()) : null;
     if (value.reason === "duplicate" && (!duplicateOfId || duplicateOfId === item.id)) {
@@ -74,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FeedbackDetail() {
-  const { item, events, attachments, outbox, ops, staff, acceptanceUrgency, resolutionUrgency } = useLoaderData<typeof loader>();
+  const { item, events, attachments, outbox, ops, staff, acceptanceUrgency, resolutionUrgency, ncCode } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
@@ -89,6 +97,11 @@ export default function FeedbackDetail() {
       {searchParams.has("done") ? (
         <p className="notice" role="status">
           {t("document.saved")}
+        </p>
+      ) : null}
+      {ncCode ? (
+        <p className="notice notice--warning">
+          <Link to={`/staff/nonconformities/${ncCode}`}>{t("nc.linkedNc", { code: ncCode })}</Link>
         </p>
       ) : null}
       {item.hidden_reason ? (

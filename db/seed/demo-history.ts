@@ -301,12 +301,29 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
     }
   }
 
+  // About a quarter of citizens rate a returned dossier, mostly satisfied.
+  const ratings: Array<{ dossier_id: number; rating: "very_satisfied" | "satisfied" | "dissatisfied"; comment: string | null; rated_at: string }> = [];
+  for (const d of dossiers) {
+    if (d.state !== "returned" || !d.returned_at || random() >= 0.25) continue;
+    const roll = random();
+    const rating = roll < 0.6 ? "very_satisfied" : roll < 0.975 || String(d.received_date).startsWith("2021") ? "satisfied" : "dissatisfied";
+    ratings.push({
+      dossier_id: Number(d.id),
+      rating,
+      comment: rating === "dissatisfied" ? "Phải chờ lâu tại quầy" : null,
+      rated_at: new Date(new Date(String(d.returned_at)).getTime() + minutes(between(random, 10, 600))).toISOString(),
+    });
+  }
+
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < dossiers.length; i += 400) {
       await trx.insertInto("dossier").values(dossiers.slice(i, i + 400)).execute();
     }
     for (let i = 0; i < events.length; i += 1500) {
       await trx.insertInto("dossier_event").values(events.slice(i, i + 1500)).execute();
+    }
+    for (let i = 0; i < ratings.length; i += 2000) {
+      await trx.insertInto("dossier_rating").values(ratings.slice(i, i + 2000)).execute();
     }
     // One audit row for the imported history rather than one per historical step.
     await recordAudit(trx, {
@@ -315,7 +332,7 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
       entityType: "dossier_history",
       entityId: unitId,
       action: "seeded",
-      after: { dossiers: dossiers.length, events: events.length, seed: DEMO_HISTORY_SEED, until: now.toISOString() },
+      after: { dossiers: dossiers.length, events: events.length, ratings: ratings.length, seed: DEMO_HISTORY_SEED, until: now.toISOString() },
       at: now,
     });
   });

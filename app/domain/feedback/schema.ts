@@ -49,10 +49,11 @@ export const StaffFeedbackActionSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("forward"), agency: requiredText(200) }),
   z.object({ op: z.literal("assign"), assigneeUserId: z.coerce.number(m("error.required")).int().positive() }),
   z.object({ op: z.literal("investigate") }),
-  z.object({ op: z.literal("answer"), answer: requiredText(4000) }),
+  z.object({ op: z.literal("answer"), answer: requiredText(4000), upheld: z.boolean().default(false) }),
   z.object({ op: z.literal("close") }),
   z.object({ op: z.literal("note"), note: requiredText(4000) }),
   z.object({ op: z.literal("hide"), reason: z.enum(["spam", "duplicate"]), duplicateOf: z.string().trim().max(20).optional() }),
   z.object({ op: z.literal("unhide") }),
+  z.object({ op: z.literal("raise_nc") }),
 ]);
 export type StaffFeedbackActionInput = z.infer<typeof StaffFeedbackActionSchema>;
