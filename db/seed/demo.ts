@@ -15,6 +15,7 @@ import { seedObjectives } from "../../app/models/objectives.server";
 import { demoObjectives } from "./quality-objectives";
 import { saveExternalDocument } from "../../app/models/external-documents.server";
 import { EXTERNAL_DOCUMENTS } from "./external-documents";
+import { seedOpen311Demo } from "./open311-demo";
 
 /** The controlled documents imported into the demo (relative to the working directory). */
 export const DOCUMENTS_FOLDER = "procedures-docs";
@@ -78,6 +79,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
       now,
     );
   }
+  await seedOpen311Demo(db, unitId, now);
   for (const procedure of PROCEDURE_CATALOGUE) {
     await createProcedure(db, SYSTEM_ACTOR, unitId, { ...procedure, isActive: true }, now);
   }

@@ -1,0 +1,155 @@
+import type { Kysely } from "kysely";
+import type { Database } from "#db/schema";
+import { OPEN_FEEDBACK_STATES } from "~/domain/feedback/feedback";
+import {
+  composeOpen311Description,
+  isOpen311ServiceCode,
+  OPEN311_CONTENT_TYPES,
+  OPEN311_MAX_RESULTS,
+  OPEN311_SERVICE_CODES,
+  open311Subject,
+  serializeOpen311,
+  type Open311Error,
+  type Open311Format,
+  type Open311Item,
+  type Open311ListQuery,
+  type Open311NewRequest,
+  type Open311Root,
+} from "~/domain/feedback/open311";
+import { submitFeedback } from "./feedback.server";
+import { getUnit } from "./units.server";
+
+/**
+ * Files an Open311 request as a feedback item of the client's unit. device_id and account_id are
+ * not kept (no column, and no use without accounts); media_url and address_id go into the description.
+ */
+export async function fileOpen311Request(
+  db: Kysely<Database>,
+  client: { id: number; unit_id: number },
+  request: Open311NewRequest,
+  origin: string,
+  now = new Date(),
+): Promise<{ code: string; unitName: string }> {
+  const unit = await getUnit(db, client.unit_id);
+  if (!unit) throw new Error(`API client ${client.id} belongs to no unit`);
+  const { code } = await submitFeedback(
+    db,
+    unit.id,
+    {
+      kind: request.serviceCode,
+      subject: open311Subject(request.serviceCode, request.description, request.location.addressString),
+      description: composeOpen311Description(request.description, request.mediaUrl, request.location.addressId),
+      dossierCode: request.dossierCode ?? undefined,
+      procedureCode: request.procedureCode ?? undefined,
+      contact: {
+        name: request.contact.name ?? undefined,
+        phone: request.contact.phone ?? undefined,
+        email: request.contact.email ?? undefined,
+      },
+      consent: true,
+      source: "open311",
+      // The sender is the client's server, not the citizen: nothing to rate-limit by address.
+      sourceAddressHash: null,
+      apiClientId: client.id,
+      location: { addressString: request.location.addressString, lat: request.location.lat, long: request.location.long },
+      attachments: [],
+    },
+    (c) => `${origin}/feedback/${c}`,
+    now,
+  );
+  return { code, unitName: unit.name };
+}
+
+/**
+ * The public list: items filed through Open311, of the Open311 kinds, neither spam nor duplicates.
+ * Items filed on the web form or at the desk are not listed: their senders agreed to processing
+ * "only to handle this submission", and their descriptions are published nowhere else.
+ */
+function publicItems(db: Kysely<Database>, unitId: number) {
+  return db
+    .selectFrom("feedback_item")
+    .select((eb) => [
+      "feedback_item.code",
+      "feedback_item.kind",
+      "feedback_item.state",
+      "feedback_item.description",
+      "feedback_item.received_at",
+      "feedback_item.resolution_due_at",
+      "feedback_item.public_answer",
+      "feedback_item.not_accepted_reason",
+      "feedback_item.forwarded_to",
+      "feedback_item.address_string",
+      "feedback_item.lat",
+      "feedback_item.long",
+      eb
+        .selectFrom("feedback_event")
+        .select((e) => e.fn.max("feedback_event.at").as("at"))
+        .whereRef("feedback_event.feedback_id", "=", "feedback_item.id")
+        .where((e) => e.or([e("feedback_event.from_state", "is", null), e("feedback_event.from_state", "!=", e.ref("feedback_event.to_state"))]))
+        .as("last_changed_at"),
+    ])
+    .where("feedback_item.unit_id", "=", unitId)
+    .where("feedback_item.source", "=", "open311")
+    .where("feedback_item.kind", "in", OPEN311_SERVICE_CODES)
+    .where("feedback_item.hidden_reason", "is", null);
+}
+
+type PublicRow = Awaited<ReturnType<ReturnType<typeof publicItems>["execute"]>>[number];
+
+function toItem(row: PublicRow): Open311Item[] {
+  if (!isOpen311ServiceCode(row.kind)) return [];
+  return [
+    {
+      code: row.code,
+      kind: row.kind,
+      state: row.state,
+      description: row.description,
+      receivedAt: row.received_at,
+      lastChangedAt: row.last_changed_at,
+      resolutionDueAt: row.resolution_due_at,
+      publicAnswer: row.public_answer,
+      notAcceptedReason: row.not_accepted_reason,
+      forwardedTo: row.forwarded_to,
+      addressString: row.address_string,
+      lat: row.lat,
+      long: row.long,
+    },
+  ];
+}
+
+export async function listOpen311Requests(db: Kysely<Database>, unitId: number, query: Open311ListQuery): Promise<Open311Item[]> {
+  let q = publicItems(db, unitId);
+  if (query.by === "id") {
+    if (query.codes.length === 0) return [];
+    q = q.where("feedback_item.code", "in", query.codes);
+  } else {
+    q = q
+      .where("feedback_item.kind", "in", query.serviceCodes)
+      .where("feedback_item.received_at", ">=", query.from.toISOString())
+      .where("feedback_item.received_at", "<=", query.to.toISOString());
+    if (query.statuses.length === 1) {
+      q = q.where("feedback_item.state", query.statuses[0] === "open" ? "in" : "not in", OPEN_FEEDBACK_STATES);
+    }
+  }
+  const rows = await q.orderBy("feedback_item.received_at", "desc").orderBy("feedback_item.id", "desc").limit(OPEN311_MAX_RESULTS).execute();
+  return rows.flatMap(toItem);
+}
+
+export async function getOpen311Request(db: Kysely<Database>, unitId: number, code: string): Promise<Open311Item | null> {
+  const row = await publicItems(db, unitId).where("feedback_item.code", "=", code).executeTakeFirst();
+  return (row && toItem(row)[0]) ?? null;
+}
+
+// The HTTP side of Open311, shared by its route modules.
+
+export function open311Response(format: Open311Format, root: Open311Root, value: unknown, init: { status?: number; cors?: boolean } = {}): Response {
+  const headers = new Headers({ "Content-Type": OPEN311_CONTENT_TYPES[format], "Cache-Control": "no-store" });
+  // Reads are public and carry no cookie: any web app may call them. Writes stay same-origin (server.js).
+  if (init.cors) headers.set("Access-Control-Allow-Origin", "*");
+  return new Response(serializeOpen311(format, root, value), { status: init.status ?? 200, headers });
+}
+
+/** Errors: the HTTP status is the code of the first one (404 missing, 403 bad key, 400 anything else). */
+export function open311ErrorResponse(format: Open311Format, errors: readonly Open311Error[]): Response {
+  return open311Response(format, "errors", errors, { status: errors[0]?.code ?? 400, cors: true });
+}

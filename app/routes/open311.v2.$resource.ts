@@ -1,0 +1,81 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  open311Contact,
+  open311Discovery,
+  open311Receipt,
+  open311Request,
+  open311Services,
+  parseOpen311Create,
+  parseOpen311ListQuery,
+  parseOpen311Target,
+  readOpen311Params,
+} from "~/domain/feedback/open311";
+import { findApiClientByToken } from "~/models/api-clients.server";
+import { fileOpen311Request, listOpen311Requests, open311ErrorResponse, open311Response } from "~/models/open311.server";
+import { getPublicUnit } from "~/models/units.server";
+import { getDb } from "~/utils/db.server";
+
+const RESOURCES = ["discovery", "services", "requests"] as const;
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** `GET /open311/v2/{discovery|services|requests}.{xml|json}` (GeoReport v2). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const target = parseOpen311Target(params.resource, RESOURCES);
+  if (!target.ok) return open311ErrorResponse(target.format, [target.error]);
+  const { format } = target;
+  const db = getDb();
+  const unit = await getPublicUnit(db);
+  if (!unit) return open311ErrorResponse(format, [{ code: 503, description: "Chưa cấu hình đơn vị." }]);
+  const url = new URL(request.url);
+
+  if (target.name === "discovery") {
+    const discovery = open311Discovery({ contact: open311Contact(unit), url: `${url.origin}/open311/v2` });
+    return open311Response(format, "discovery", discovery, { cors: true });
+  }
+  if (target.name === "services") return open311Response(format, "services", open311Services(), { cors: true });
+
+  const query = parseOpen311ListQuery(readOpen311Params(url.searchParams), new Date());
+  if (!query.ok) return open311ErrorResponse(format, query.errors);
+  const items = await listOpen311Requests(db, unit.id, query.value);
+  return open311Response(format, "service_requests", items.map((item) => open311Request(item, unit.name)), { cors: true });
+}
+
+/** `POST /open311/v2/requests.{xml|json}`: a keyed client files a request. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const target = parseOpen311Target(params.resource, RESOURCES);
+  if (!target.ok) return open311ErrorResponse(target.format, [target.error]);
+  const { format } = target;
+  if (target.name !== "requests" || request.method !== "POST") {
+    return open311ErrorResponse(format, [{ code: 400, description: `${request.method} không áp dụng cho ${target.name}.${format}.` }]);
+  }
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType)) {
+    return open311ErrorResponse(format, [{ code: 400, description: "Thân yêu cầu phải là application/x-www-form-urlencoded; charset=utf-8." }]);
+  }
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) {
+    return open311ErrorResponse(format, [{ code: 400, description: "Thân yêu cầu tối đa 64 KiB." }]);
+  }
+  const body = await request.text();
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) {
+    return open311ErrorResponse(format, [{ code: 400, description: "Thân yêu cầu tối đa 64 KiB." }]);
+  }
+  const form = readOpen311Params(new URLSearchParams(body));
+
+  const apiKey = form.scalars.get("api_key");
+  const db = getDb();
+  const client = apiKey && apiKey.length <= 200 ? await findApiClientByToken(db, apiKey) : null;
+  if (!client) {
+    const inUrl = new URL(request.url).searchParams.has("api_key");
+    const description = inUrl
+      ? "api_key phải được gửi trong thân yêu cầu POST, không trong URL."
+      : apiKey
+        ? "api_key không hợp lệ hoặc đã bị khóa."
+        : "Thiếu api_key.";
+    return open311ErrorResponse(format, [{ code: 403, description }]);
+  }
+
+  const parsed = parseOpen311Create(form);
+  if (!parsed.ok) return open311ErrorResponse(format, parsed.errors);
+  const { code, unitName } = await fileOpen311Request(db, client, parsed.value, new URL(request.url).origin);
+  return open311Response(format, "service_requests", [open311Receipt(code, parsed.value.serviceCode, unitName)]);
+}
