@@ -14,18 +14,40 @@ export type FeedbackFormRead =
   | { ok: true; formData: FormData; files: File[] }
   | { ok: false; error: MessageKey; field: "attachments" | "" };
 
-/** Reads a multipart feedback form with size limits; oversized parts are refused, not truncated. */
+class RequestTooLargeError extends Error {}
+
+/** The same request whose body fails once more than `limit` bytes have been read (chunked bodies too). */
+function withBodyLimit(request: Request, limit: number): Request {
+  if (!request.body) return request;
+  let read = 0;
+  const limited = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.byteLength;
+        if (read > limit) controller.error(new RequestTooLargeError());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Request(request.url, { method: request.method, headers: request.headers, body: limited, duplex: "half" } as RequestInit);
+}
+
+/** Reads a multipart feedback form with size limits; oversized parts or bodies are refused, not truncated. */
 export async function readFeedbackForm(request: Request): Promise<FeedbackFormRead> {
   const length = Number(request.headers.get("Content-Length") ?? "0");
   if (length > MAX_FEEDBACK_REQUEST_BYTES) return { ok: false, error: "feedback.error.tooLarge", field: "" };
   const contentType = request.headers.get("Content-Type") ?? "";
+  const limited = withBodyLimit(request, MAX_FEEDBACK_REQUEST_BYTES);
   let formData: FormData;
   try {
     formData = contentType.startsWith("multipart/form-data")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
-      : await request.formData();
+      ? await unstable_parseMultipartFormData(limited, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
+      : await limited.formData();
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "feedback.error.attachmentSize", field: "attachments" };
+    if (error instanceof RequestTooLargeError || (error as { cause?: unknown })?.cause instanceof RequestTooLargeError) {
+      return { ok: false, error: "feedback.error.tooLarge", field: "" };
+    }
     throw error;
   }
   const files = formData.getAll("attachments").filter((f): f is File => typeof f !== "string" && f.size > 0);

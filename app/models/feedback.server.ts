@@ -344,7 +344,7 @@ export async function applyFeedbackAction(
 ): Promise<FeedbackResult> {
   const context = await getDueContext(db, unitId);
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("feedback_item").selectAll().where("id", "=", itemId).executeTakeFirstOrThrow();
+    const before = await trx.selectFrom("feedback_item").selectAll().where("id", "=", itemId).where("unit_id", "=", unitId).executeTakeFirstOrThrow();
     const stamp = now.toISOString();
     let to = before.state;
     if (action.op === "raise_nc") {

@@ -32,7 +32,9 @@ export async function rateDossier(
       .executeTakeFirst();
     if (!dossier) return { ok: false, error: "lookup.notFound" };
     if (dossier.state !== "returned") return { ok: false, error: "rating.notReturned" };
-    if (!dossier.applicant_phone?.endsWith(input.phoneLast4)) return { ok: false, error: "rating.mismatch" };
+    if (!/^\d{4}$/.test(input.phoneLast4) || !dossier.applicant_phone?.endsWith(input.phoneLast4)) {
+      return { ok: false, error: "rating.mismatch" };
+    }
     const existing = await trx.selectFrom("dossier_rating").select("id").where("dossier_id", "=", dossier.id).executeTakeFirst();
     if (existing) return { ok: false, error: "rating.already" };
     const { id } = await trx

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_DUE_DATE_SETTINGS } from "~/domain/calendar/due-date";
+import { createWorkingCalendar } from "~/domain/calendar/working-calendar";
+import type { FeedbackKind } from "~/domain/feedback/feedback";
+import {
+  complaintResolutionDays,
+  deadlineUrgency,
+  feedbackDeadlines,
+  type DeadlineUrgency,
+  type FeedbackDeadlineSettings,
+} from "~/domain/feedback/deadlines";
+
+/** Vietnam local time. */
+const vn = (local: string) => new Date(`${local}+07:00`);
+
+/*
+ * March–April 2026 (1 Mar is a Sunday). Two days off on weekdays, so working-day counts differ from
+ * calendar counts in a way we can follow by hand:
+ *   Wed 4 Mar: a holiday; Tue 10 Mar: a compensatory day off.
+ */
+const calendar = createWorkingCalendar([
+  { date: "2026-03-04", kind: "holiday", name: "Ngày lễ thử nghiệm" },
+  { date: "2026-03-10", kind: "day_off", name: "Nghỉ bù thử nghiệm" },
+]);
+
+const CALENDAR_DAYS: FeedbackDeadlineSettings = { isRemoteArea: false, complaintDays: "calendar" };
+const WORKING_DAYS: FeedbackDeadlineSettings = { isRemoteArea: false, complaintDays: "working" };
+const REMOTE: FeedbackDeadlineSettings = { isRemoteArea: true, complaintDays: "calendar" };
+
+function deadlines(
+  kind: FeedbackKind,
+  receivedAt: Date,
+  options: { acceptedAt?: Date; isComplex?: boolean; settings?: FeedbackDeadlineSettings; officeClose?: string } = {},
+) {
+  const result = feedbackDeadlines({
+    kind,
+    receivedAt,
+    acceptedAt: options.acceptedAt ?? null,
+    isComplex: options.isComplex ?? false,
+    settings: options.settings ?? CALENDAR_DAYS,
+    calendar,
+    dueSettings: { ...DEFAULT_DUE_DATE_SETTINGS, officeClose: options.officeClose ?? "17:00" },
+  });
+  return {
+    acceptanceDueAt: result.acceptanceDueAt?.toISOString() ?? null,
+    resolutionDueAt: result.resolutionDueAt?.toISOString() ?? null,
+  };
+}
+
+const iso = (local: string) => vn(local).toISOString();
+
+describe("complaint acceptance: 10 days from receipt, ending at office close", () => {
+  it.each([
+    // [received, settings, acceptance due]
+    ["2026-03-02T09:00:00", CALENDAR_DAYS, "2026-03-12T17:00:00"], // Mon → Thu, holidays ignored
+    ["2026-03-02T06:30:00", CALENDAR_DAYS, "2026-03-12T17:00:00"], // still 1 Mar in UTC: the Vietnam date counts
+    ["2026-03-01T23:30:00", CALENDAR_DAYS, "2026-03-11T17:00:00"], // a Sunday, late evening
+    ["2026-03-02T16:59:00", CALENDAR_DAYS, "2026-03-12T17:00:00"],
+    ["2026-03-02T22:00:00", CALENDAR_DAYS, "2026-03-12T17:00:00"], // after office close: same business date
+    // Working days: Tue 3 (1), [Wed 4 holiday], Thu 5 (2), Fri 6 (3), Mon 9 (4), [Tue 10 off],
+    // Wed 11 (5), Thu 12 (6), Fri 13 (7), Mon 16 (8), Tue 17 (9), Wed 18 (10).
+    ["2026-03-02T09:00:00", WORKING_DAYS, "2026-03-18T17:00:00"],
+    // From Fri 6: Mon 9 (1), [Tue 10 off], Wed 11 (2), Thu 12 (3), Fri 13 (4), Mon 16 (5), Tue 17 (6),
+    // Wed 18 (7), Thu 19 (8), Fri 20 (9), Mon 23 (10).
+    ["2026-03-06T15:00:00", WORKING_DAYS, "2026-03-23T17:00:00"],
+    ["2026-03-02T09:00:00", REMOTE, "2026-03-12T17:00:00"], // remote areas change resolution only
+  ] as const)("received %s (%o) → due %s", (received, settings, due) => {
+    const result = deadlines("complaint", vn(received), { settings });
+    expect(result).toEqual({ acceptanceDueAt: iso(due), resolutionDueAt: null });
+  });
+
+  it("ends at the unit's office close time, not a fixed 17:00", () => {
+    expect(deadlines("complaint", vn("2026-03-02T09:00:00"), { officeClose: "16:30" }).acceptanceDueAt).toBe(
+      iso("2026-03-12T16:30:00"),
+    );
+  });
+});
+
+describe("complaint resolution: counted from acceptance", () => {
+  const received = vn("2026-03-02T09:00:00");
+  const accepted = vn("2026-03-09T10:00:00"); // Mon
+
+  it.each([
+    // [settings, complex, resolution due] — calendar days from Mon 9 Mar
+    [CALENDAR_DAYS, false, "2026-04-08T17:00:00"], // +30
+    [CALENDAR_DAYS, true, "2026-04-23T17:00:00"], // +45
+    [REMOTE, false, "2026-04-23T17:00:00"], // +45
+    [REMOTE, true, "2026-05-08T17:00:00"], // +60
+  ] as const)("%o, complex %s → %s", (settings, isComplex, due) => {
+    const result = deadlines("complaint", received, { acceptedAt: accepted, isComplex, settings });
+    expect(result).toEqual({ acceptanceDueAt: iso("2026-03-12T17:00:00"), resolutionDueAt: iso(due) });
+  });
+
+  it("counts 30 working days from acceptance when the unit counts working days", () => {
+    // From Mon 9: [Tue 10 off] Wed 11 (1) … Fri 13 (3), 16–20 (8), 23–27 (13), 30 Mar–3 Apr (18),
+    // 6–10 Apr (23), 13–17 Apr (28), Mon 20 (29), Tue 21 (30).
+    const result = deadlines("complaint", received, { acceptedAt: accepted, settings: WORKING_DAYS });
+    expect(result).toEqual({ acceptanceDueAt: iso("2026-03-18T17:00:00"), resolutionDueAt: iso("2026-04-21T17:00:00") });
+  });
+
+  it("has no resolution deadline before acceptance", () => {
+    expect(deadlines("complaint", received, { isComplex: true, settings: REMOTE }).resolutionDueAt).toBeNull();
+  });
+});
+
+describe("complaintResolutionDays", () => {
+  it.each([
+    [false, false, 30],
+    [false, true, 45],
+    [true, false, 45],
+    [true, true, 60],
+  ] as const)("remote %s, complex %s → %i days", (isRemoteArea, isComplex, days) => {
+    expect(complaintResolutionDays({ isRemoteArea, complaintDays: "calendar" }, isComplex)).toBe(days);
+    expect(complaintResolutionDays({ isRemoteArea, complaintDays: "working" }, isComplex)).toBe(days);
+  });
+});
+
+describe("feedback and recommendations: refuse within 2, answer within 15 working days of receipt", () => {
+  it.each(["feedback", "recommendation"] as const)("%s received on a Monday", (kind) => {
+    // Tue 3 (1), [Wed 4 holiday], Thu 5 (2) … Wed 18 (10), Thu 19, Fri 20, Mon 23, Tue 24, Wed 25 (15).
+    expect(deadlines(kind, vn("2026-03-02T09:00:00"))).toEqual({
+      acceptanceDueAt: iso("2026-03-05T17:00:00"),
+      resolutionDueAt: iso("2026-03-25T17:00:00"),
+    });
+  });
+
+  it.each(["feedback", "recommendation"] as const)("%s received on a Friday, across the weekend and a day off", (kind) => {
+    // Mon 9 (1), [Tue 10 off], Wed 11 (2); … Fri 27 (14), Mon 30 (15).
+    expect(deadlines(kind, vn("2026-03-06T10:00:00"))).toEqual({
+      acceptanceDueAt: iso("2026-03-11T17:00:00"),
+      resolutionDueAt: iso("2026-03-30T17:00:00"),
+    });
+  });
+
+  it("ignores the complaint settings (always working days, no remote extension)", () => {
+    const plain = deadlines("feedback", vn("2026-03-02T09:00:00"));
+    expect(deadlines("feedback", vn("2026-03-02T09:00:00"), { settings: REMOTE, isComplex: true, acceptedAt: vn("2026-03-03T09:00:00") })).toEqual(plain);
+    expect(deadlines("feedback", vn("2026-03-02T09:00:00"), { settings: WORKING_DAYS })).toEqual(plain);
+  });
+});
+
+describe("compliments", () => {
+  it("carry no deadline", () => {
+    expect(deadlines("compliment", vn("2026-03-02T09:00:00"), { acceptedAt: vn("2026-03-03T09:00:00"), settings: WORKING_DAYS })).toEqual({
+      acceptanceDueAt: null,
+      resolutionDueAt: null,
+    });
+  });
+});
+
+describe("deadlineUrgency", () => {
+  const due = vn("2026-03-12T17:00:00");
+  const HOUR = 60 * 60 * 1000;
+  const at = (msBeforeDue: number) => new Date(due.getTime() - msBeforeDue);
+
+  it.each([
+    ["done, even when overdue", due, at(-10 * 24 * HOUR), true, "none"],
+    ["done, well ahead", due, at(10 * 24 * HOUR), true, "none"],
+    ["no deadline", null, at(0), false, "none"],
+    ["no deadline, done", null, at(0), true, "none"],
+    ["ten days ahead", due, at(10 * 24 * HOUR), false, "ok"],
+    ["two days and a minute ahead", due, at(48 * HOUR + 60_000), false, "ok"],
+    ["exactly two days ahead", due, at(48 * HOUR), false, "soon"],
+    ["one hour ahead", due, at(HOUR), false, "soon"],
+    ["at the deadline itself", due, at(0), false, "soon"],
+    ["one millisecond late", due, at(-1), false, "overdue"],
+    ["a week late", due, at(-7 * 24 * HOUR), false, "overdue"],
+  ] as const)("%s → %s", (_name, dueAt, now, done, expected: DeadlineUrgency) => {
+    expect(deadlineUrgency(dueAt, now, done)).toBe(expected);
+  });
+});
