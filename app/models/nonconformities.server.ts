@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
+import { businessDateOf } from "~/utils/clock";
 import type { Database, NonconformityTable } from "#db/schema";
 import type { CauseMethod, NcGrade, NcSource, NcState } from "~/domain/nonconformities/nonconformity";
 import { checkNcAction, formatNcCode, isRepeat, type NcAction } from "~/domain/nonconformities/workflow";
@@ -34,13 +35,13 @@ function snapshot(nc: Partial<Selectable<NonconformityTable>>) {
 }
 
 async function nextCode(trx: Kysely<Database>, year: number): Promise<string> {
+  // Numbers compare as numbers: NC-2030-1000 comes after NC-2030-999.
   const last = await trx
     .selectFrom("nonconformity")
-    .select((eb) => eb.fn.max("code").as("code"))
+    .select(sql<number | null>`max(cast(substr(code, 9) as integer))`.as("n"))
     .where("code", "like", `NC-${year}-%`)
     .executeTakeFirst();
-  const sequence = last?.code ? Number(last.code.split("-")[2]) + 1 : 1;
-  return formatNcCode(year, sequence);
+  return formatNcCode(year, (last?.n ?? 0) + 1);
 }
 
 /** Records a nonconformity with its links to the records it came from. Call inside a transaction. */
@@ -52,7 +53,7 @@ export async function insertNonconformity(
   now = new Date(),
 ): Promise<{ id: number; code: string }> {
   const stamp = now.toISOString();
-  const code = await nextCode(trx, Number(input.foundAt.toISOString().slice(0, 4)));
+  const code = await nextCode(trx, Number(businessDateOf(input.foundAt).slice(0, 4)));
   const row = {
     unit_id: unitId,
     code,
@@ -332,15 +333,16 @@ export async function completeCorrectiveAction(
   actionId: number,
   evidence: string,
   now = new Date(),
+  ncId?: number,
 ): Promise<NcResult> {
   return db.transaction().execute(async (trx) => {
     const action = await trx
       .selectFrom("corrective_action")
       .innerJoin("nonconformity", "nonconformity.id", "corrective_action.nonconformity_id")
-      .select(["corrective_action.id", "corrective_action.status", "corrective_action.owner_user_id", "nonconformity.state", "nonconformity.unit_id"])
+      .select(["corrective_action.id", "corrective_action.nonconformity_id", "corrective_action.status", "corrective_action.owner_user_id", "nonconformity.state", "nonconformity.unit_id"])
       .where("corrective_action.id", "=", actionId)
       .executeTakeFirstOrThrow();
-    if (action.unit_id !== unitId || action.status !== "planned" || action.state !== "actions_planned") {
+    if (action.unit_id !== unitId || (ncId !== undefined && action.nonconformity_id !== ncId) || action.status !== "planned" || action.state !== "actions_planned") {
       return { ok: false, error: "nc.error.actionNotEditable" };
     }
     if (action.owner_user_id !== actor.userId && !actor.roles.includes("quality_lead")) return { ok: false, error: "document.error.notAllowed" };
@@ -366,7 +368,7 @@ export async function mergeNonconformity(
 ): Promise<NcResult> {
   return db.transaction().execute(async (trx) => {
     const into = await trx.selectFrom("nonconformity").select(["id", "code"]).where("unit_id", "=", unitId).where("code", "=", intoCode).executeTakeFirst();
-    if (!into) return { ok: false, error: "feedback.error.notFound" };
+    if (!into) return { ok: false, error: "nc.error.notFound" };
     if (into.id === fromId) return { ok: false, error: "nc.error.mergeSelf" };
     const links = await trx.selectFrom("nonconformity_link").selectAll().where("nonconformity_id", "=", fromId).execute();
     for (const l of links) {
@@ -376,7 +378,9 @@ export async function mergeNonconformity(
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
-    await trx.updateTable("nonconformity").set({ merged_into_id: into.id, state: "closed", closed_at: now.toISOString(), updated_at: now.toISOString() }).where("id", "=", fromId).execute();
+    await trx.updateTable("nonconformity").set({ merged_into_id: into.id, state: "closed", closed_at: now.toISOString(), updated_at: now.toISOString() }).where("id", "=", fromId).where("unit_id", "=", unitId).execute();
+    // The duplicate's open actions end with it; the surviving nonconformity carries the plan.
+    await trx.updateTable("corrective_action").set({ status: "cancelled", updated_at: now.toISOString() }).where("nonconformity_id", "=", fromId).where("status", "=", "planned").execute();
     await recordAudit(trx, { actor, unitId, entityType: "nonconformity", entityId: fromId, action: "merged", after: { into: into.code, links: links.length }, at: now });
     return { ok: true };
   });
@@ -385,7 +389,10 @@ export async function mergeNonconformity(
 /** Counts by source, process, clause and grade for nonconformities found in a period, and repeats. */
 export async function analyseNonconformities(db: Kysely<Database>, unitId: number, from: string, to: string) {
   const rows = await listNonconformities(db, unitId, {});
-  const inPeriod = rows.filter((r) => r.found_at.slice(0, 10) >= from && r.found_at.slice(0, 10) <= to);
+  const inPeriod = rows.filter((r) => {
+    const day = businessDateOf(new Date(r.found_at));
+    return day >= from && day <= to;
+  });
   const count = (key: (r: (typeof rows)[number]) => string) => {
     const m = new Map<string, number>();
     for (const r of inPeriod) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
@@ -409,6 +416,7 @@ export async function listMyOpenActions(db: Kysely<Database>, userId: number) {
     .select(["corrective_action.id", "corrective_action.description", "corrective_action.due_date", "nonconformity.code"])
     .where("corrective_action.owner_user_id", "=", userId)
     .where("corrective_action.status", "=", "planned")
+    .where("nonconformity.state", "!=", "closed")
     .orderBy("corrective_action.due_date")
     .execute();
 }
@@ -420,6 +428,7 @@ export async function notifyOverdueActions(db: Kysely<Database>, unitId: number,
     .innerJoin("nonconformity", "nonconformity.id", "corrective_action.nonconformity_id")
     .select(["corrective_action.id", "corrective_action.owner_user_id", "corrective_action.description", "corrective_action.due_date", "nonconformity.code"])
     .where("nonconformity.unit_id", "=", unitId)
+    .where("nonconformity.state", "!=", "closed")
     .where("corrective_action.status", "=", "planned")
     .where("corrective_action.due_date", "<", today)
     .execute();

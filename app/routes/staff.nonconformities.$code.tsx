@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const canEdit = user.roles.some((r) => (EDIT_ROLES as readonly string[]).includes(r));
   let result: NcResult;
   if (v.op === "action_done") {
-    result = await completeCorrectiveAction(db, { ...actor, roles: user.roles }, user.unitId, v.actionId, v.evidence);
+    result = await completeCorrectiveAction(db, { ...actor, roles: user.roles }, user.unitId, v.actionId, v.evidence, new Date(), nc.id);
   } else if (!canEdit) {
     throw new Response("Forbidden", { status: 403 });
   } else if (v.op === "add_action") {

@@ -36,6 +36,7 @@ export function checkNcAction(
   }
   const live = facts.actions.filter((a) => a.status !== "cancelled");
   if (action === "plan_actions" && live.length === 0) return { ok: false, error: "nc.error.actionsRequired" };
+  if (action === "complete_actions" && live.length === 0) return { ok: false, error: "nc.error.actionsRequired" };
   if (action === "complete_actions" && live.some((a) => a.status !== "done")) return { ok: false, error: "nc.error.actionsOpen" };
   if (action === "verify") {
     if (live.some((a) => a.doneByUserId === input.actorUserId || a.ownerUserId === input.actorUserId)) {
