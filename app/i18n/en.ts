@@ -1,12 +1,14 @@
 import { dashboardEn } from "./areas/dashboard";
 import { feedbackEn } from "./areas/feedback";
 import { nonconformitiesEn } from "./areas/nonconformities";
+import { reportsEn } from "./areas/reports";
 import type { Messages } from "./index";
 
 export const en: Messages = {
   ...dashboardEn,
   ...feedbackEn,
   ...nonconformitiesEn,
+  ...reportsEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",
@@ -222,6 +224,12 @@ export const en: Messages = {
   "error.complaintNeedsIdentity": "A complaint must give the complainant's name, address and personal identification number.",
   "error.complaintNeedsContact": "A complaint needs a phone number or an email address to reply to.",
   "error.phoneLast4": "Enter the last 4 digits of the phone number given when the dossier was filed.",
+  "documents.upload": "Upload a Markdown file (a new document or a revision)",
+  "documents.uploadSubmit": "Upload",
+  "error.markdownFile": "Choose a Markdown file (.md).",
+  "error.unknownField": "Field not allowed",
+  "error.duplicateCode": "Same code as file",
+  "error.frontMatterYaml": "The front matter is not valid YAML",
   "error.tooLarge": "Value too large.",
 
   "dossier.error.illegalTransition": "This action is not possible in the dossier's current state.",

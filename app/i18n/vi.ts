@@ -1,6 +1,7 @@
 import { dashboardVi } from "./areas/dashboard";
 import { feedbackVi } from "./areas/feedback";
 import { nonconformitiesVi } from "./areas/nonconformities";
+import { reportsVi } from "./areas/reports";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -10,6 +11,7 @@ export const vi = {
   ...dashboardVi,
   ...feedbackVi,
   ...nonconformitiesVi,
+  ...reportsVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",
@@ -225,6 +227,12 @@ export const vi = {
   "error.complaintNeedsIdentity": "Đơn khiếu nại phải ghi rõ họ tên, địa chỉ và số định danh cá nhân của người khiếu nại.",
   "error.complaintNeedsContact": "Đơn khiếu nại cần số điện thoại hoặc thư điện tử để liên hệ.",
   "error.phoneLast4": "Nhập 4 chữ số cuối của số điện thoại đã đăng ký khi nộp hồ sơ.",
+  "documents.upload": "Tải lên tệp Markdown (tài liệu mới hoặc bản sửa đổi)",
+  "documents.uploadSubmit": "Tải lên",
+  "error.markdownFile": "Chọn một tệp Markdown (.md).",
+  "error.unknownField": "Trường không được phép",
+  "error.duplicateCode": "Trùng mã với tệp",
+  "error.frontMatterYaml": "Phần khai báo đầu tệp không đúng cú pháp YAML",
   "error.tooLarge": "Giá trị quá lớn.",
 
   "dossier.error.illegalTransition": "Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.",

@@ -11,6 +11,23 @@ export interface ImportReport {
   invalid: Array<{ file: string; issues: FileIssue[] }>;
 }
 
+/** Imports one uploaded file, validated like the folder's files; nothing is stored when it is invalid. */
+export async function importUploadedDocument(
+  db: Kysely<Database>,
+  actor: Actor,
+  unitId: number,
+  fileName: string,
+  text: string,
+  now = new Date(),
+): Promise<{ ok: true; code: string; outcome: ImportOutcome } | { ok: false; issues: FileIssue[] }> {
+  const parsed = parseDocumentFile(text);
+  if (!parsed.ok) return parsed;
+  const outcome = await db
+    .transaction()
+    .execute((trx) => importDocumentFile(trx, actor, unitId, fileName, { ...parsed.value, text }, now));
+  return { ok: true, code: parsed.value.frontMatter.code, outcome };
+}
+
 /**
  * Imports every controlled document in a folder (procedures-docs/). Each file is validated first and
  * imported in its own transaction: a file that fails validation is reported with its fields and

@@ -122,6 +122,15 @@ export default function DocumentPage() {
             : t("document.saved")}
         </p>
       ) : null}
+      {searchParams.get("imported") === "unchanged" || searchParams.get("imported") === "pending_exists" ? (
+        <p className="notice notice--warning" role="status">
+          {t(searchParams.get("imported") === "unchanged" ? "document.error.unchanged" : "document.error.pendingExists")}
+        </p>
+      ) : searchParams.has("imported") ? (
+        <p className="notice" role="status">
+          {t("document.saved")}
+        </p>
+      ) : null}
       {lastResult ? <FormErrors id="document-errors" errors={lastResult.error?.[""] ?? undefined} /> : null}
 
       <dl className="facts document-header">

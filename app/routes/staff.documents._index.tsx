@@ -1,5 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import {
+  data,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isMessageKey } from "~/i18n";
+import { importUploadedDocument } from "~/models/document-import.server";
 import { ErrorPage } from "~/components/error-page";
 import { DOCUMENT_ROLES, DOCUMENT_TYPES } from "~/domain/documents/document";
 import { DocumentFilterSchema } from "~/domain/documents/schema";
@@ -15,12 +25,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/documents"));
   const filter = DocumentFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = businessDateOf(new Date());
-  return { filter, today, documents: await listDocuments(getDb(), user.unitId, filter, today) };
+  return { filter, today, documents: await listDocuments(getDb(), user.unitId, filter, today), canUpload: user.roles.includes("quality_lead") };
+}
+
+const MAX_DOCUMENT_BYTES = 512 * 1024;
+
+/** The quality lead uploads a Markdown file: a new document, or a new draft of an existing one. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "quality_lead");
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }));
+  } catch {
+    return data({ issues: [{ field: "file", message: "error.tooLong" }] }, { status: 413 });
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string" || file.size === 0 || !file.name.toLowerCase().endsWith(".md")) {
+    return data({ issues: [{ field: "file", message: "error.markdownFile" }] }, { status: 400 });
+  }
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(await file.arrayBuffer());
+  const result = await importUploadedDocument(getDb(), { kind: "user", userId: user.id }, user.unitId, file.name.slice(0, 200), text);
+  if (!result.ok) return data({ issues: result.issues }, { status: 400 });
+  return redirect(`/staff/documents/${result.code}?imported=${result.outcome}`);
 }
 
 export default function Documents() {
-  const { filter, today, documents } = useLoaderData<typeof loader>();
+  const { filter, today, documents, canUpload } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
+  const translate = (message: string) => {
+    const [key, detail] = message.split(": ");
+    return key && isMessageKey(key) ? `${t(key)}${detail ? ` (${detail})` : ""}` : message;
+  };
   return (
     <main id="main" className="page">
       <h1>{t("documents.title")}</h1>
@@ -70,6 +106,26 @@ export default function Documents() {
           <Link to="/staff/documents">{t("register.clear")}</Link>
         </div>
       </Form>
+      {canUpload ? (
+        <Form method="post" encType="multipart/form-data" className="inline-filters">
+          <div className="field">
+            <label htmlFor="document-file">{t("documents.upload")}</label>
+            <input id="document-file" name="file" type="file" accept=".md,text/markdown" required aria-describedby="upload-errors" />
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t("documents.uploadSubmit")}
+          </button>
+        </Form>
+      ) : null}
+      {reply?.issues ? (
+        <ul id="upload-errors" className="field-errors" role="alert">
+          {reply.issues.map((issue, i) => (
+            <li key={i}>
+              {issue.field}: {translate(issue.message)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p role="status">{t("documents.count", { count: documents.length })}</p>
       {documents.length === 0 ? (
         <p>{t("documents.none")}</p>

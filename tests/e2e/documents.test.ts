@@ -104,3 +104,29 @@ describe("controlled documents", () => {
     await page.context().close();
   });
 });
+
+describe("uploading a controlled document", () => {
+  it("refuses a file whose front matter is invalid, naming the field, and imports a valid one", async () => {
+    const { writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const bad = join(tmpdir(), "hd-99-sai.md");
+    const good = join(tmpdir(), "hd-99-dung.md");
+    const front = (type: string) =>
+      `---\ncode: HD-99\ntitle: Hướng dẫn niêm yết thủ tục\ntype: ${type}\nrevision: 1\neffective_date: 2026-11-25\nowner_role: officer\napprover_role: leader\nreview_interval_months: 12\niso_clauses: ["7.5"]\nrelated: []\n---\n\n# Hướng dẫn niêm yết\n\nNiêm yết đầy đủ thủ tục và lệ phí.\n`;
+    writeFileSync(bad, front("memo"));
+    writeFileSync(good, front("work_instruction"));
+    const { page, errors } = await openPage(browser, { allowedStatuses: [400] });
+    await logIn(page, "chatluong");
+    await page.goto("/staff/documents");
+    await page.getByLabel("Tải lên tệp Markdown (tài liệu mới hoặc bản sửa đổi)").setInputFiles(bad);
+    await page.getByRole("button", { name: "Tải lên", exact: true }).click();
+    await expect.poll(() => page.locator("#upload-errors").innerText()).toContain("type: Giá trị không hợp lệ.");
+    expect(await page.locator("tbody").innerText()).not.toContain("HD-99");
+    await page.getByLabel("Tải lên tệp Markdown (tài liệu mới hoặc bản sửa đổi)").setInputFiles(good);
+    await Promise.all([page.waitForURL(/\/staff\/documents\/HD-99\?imported=created/), page.getByRole("button", { name: "Tải lên", exact: true }).click()]);
+    await expect.poll(() => page.locator("main > h1").innerText()).toContain("Hướng dẫn niêm yết thủ tục");
+    expectNoPageErrors(errors);
+    await page.context().close();
+  });
+});
