@@ -87,6 +87,9 @@ function SiteShell({ children }: { children: ReactNode }) {
             <Link to="/feedback" className="site-link">
               {t("nav.feedback")}
             </Link>
+            <Link to="/transparency" className="site-link">
+              {t("nav.transparency")}
+            </Link>
             <LanguageSwitch />
             {data?.user ? (
               <Form method="post" action="/logout" className="inline-form">

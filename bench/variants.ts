@@ -15,7 +15,7 @@ import { ms, percentile, queryPlan, type Timing, type TimingOptions } from "./ha
  *      total / by field / by channel: 3 passes + 1 count instead of 9 + 1 (a code change only).
  *  V2  V1, with the open-at-end pass split into "finished_date is null" and "finished_date > end",
  *      both ranges of dossier_unit_finished_idx recreated with due_at appended (index change).
- *  V3  a per-day summary table, dossier_daily_stat, kept by triggers in the same transaction as
+ *  V3  a per-day summary table, bench_variant_daily_stat, kept by triggers in the same transaction as
  *      every dossier write; the whole statement is one range scan of it, including the open-at-end
  *      figures (prefix sums of +1/−1 deltas). Also: its build time, and the write cost of the
  *      triggers on single-row commits with synchronous=FULL.
@@ -229,7 +229,7 @@ export async function runVariants(ctx: VariantContext): Promise<string[]> {
     ),
   ];
 
-  // ------------------------------------------------------------------ V3: dossier_daily_stat
+  // ------------------------------------------------------------------ V3: bench_variant_daily_stat
   const COLUMNS = [
     "received", "received_online", "transfers", "e_transfers",
     "finished", "resolved", "early", "on_time", "late", "refused", "withdrawn",
@@ -280,24 +280,24 @@ export async function runVariants(ctx: VariantContext): Promise<string[]> {
        from (${contributions("d", 1, " from dossier d")})
       group by ${KEY.join(", ")}`;
   const upsert = (x: string, sign: 1 | -1) =>
-    `insert into dossier_daily_stat (${KEY.join(", ")}, ${COLUMNS.join(", ")})
+    `insert into bench_variant_daily_stat (${KEY.join(", ")}, ${COLUMNS.join(", ")})
      select * from (${contributions(x, sign)}) where true
      on conflict (${KEY.join(", ")}) do update set ${COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")};`;
   const TRIGGERS = [
-    `create trigger dossier_daily_stat_insert after insert on dossier begin ${upsert("new", 1)} end`,
-    `create trigger dossier_daily_stat_delete after delete on dossier begin ${upsert("old", -1)} end`,
-    `create trigger dossier_daily_stat_update after update of
+    `create trigger bench_variant_daily_stat_insert after insert on dossier begin ${upsert("new", 1)} end`,
+    `create trigger bench_variant_daily_stat_delete after delete on dossier begin ${upsert("old", -1)} end`,
+    `create trigger bench_variant_daily_stat_update after update of
        unit_id, procedure_id, field, channel, received_date, due_at, state, supplement_count,
        transfer_count, e_transfer_count, finished_date, outcome
      on dossier begin ${upsert("old", -1)} ${upsert("new", 1)} end`,
   ];
 
-  raw.exec(createSummary("dossier_daily_stat"));
+  raw.exec(createSummary("bench_variant_daily_stat"));
   const building = performance.now();
-  raw.exec(buildSummary("dossier_daily_stat"));
+  raw.exec(buildSummary("bench_variant_daily_stat"));
   const buildMs = performance.now() - building;
-  const summaryRows = (raw.prepare("select count(*) as n from dossier_daily_stat").get() as { n: number }).n;
-  const unitSummaryRows = (raw.prepare("select count(*) as n from dossier_daily_stat where unit_id = ?").get(unitId) as { n: number }).n;
+  const summaryRows = (raw.prepare("select count(*) as n from bench_variant_daily_stat").get() as { n: number }).n;
+  const unitSummaryRows = (raw.prepare("select count(*) as n from bench_variant_daily_stat where unit_id = ?").get(unitId) as { n: number }).n;
 
   const summaryQuery = raw.prepare(
     `select field, channel,
@@ -306,7 +306,7 @@ export async function runVariants(ctx: VariantContext): Promise<string[]> {
               .join(",\n            ")},
             sum(received - finished) as open_at_end,
             sum(open_late_delta) as open_late
-       from dossier_daily_stat where unit_id = ? and date <= ?
+       from bench_variant_daily_stat where unit_id = ? and date <= ?
       group by field, channel`,
   );
   const v3 = async (p: Period) => {
@@ -331,7 +331,7 @@ export async function runVariants(ctx: VariantContext): Promise<string[]> {
   const v3Timings = new Map<string, Timing>();
   for (const [name, period] of ctx.statements) {
     check("V3", name, await v3(period));
-    v3Timings.set(name, await ctx.log("V3: dossier_daily_stat summary table, one range scan (raw)", `V3 statement(${name})`, () => v3(period)));
+    v3Timings.set(name, await ctx.log("V3: bench_variant_daily_stat summary table, one range scan (raw)", `V3 statement(${name})`, () => v3(period)));
   }
   const v3Plan = queryPlan(raw, summaryQuery.source, [...Array<string>(10).fill(yearPeriod.from), unitId, yearPeriod.to]);
 
@@ -339,18 +339,18 @@ export async function runVariants(ctx: VariantContext): Promise<string[]> {
   // and a check that the trigger-kept table equals a fresh rebuild.
   const nonZero = (t: string) => `select * from ${t} where not (${COLUMNS.map((c) => `${c} = 0`).join(" and ")})`;
   const drift = () => {
-    raw.exec("drop table if exists dossier_daily_stat_check");
-    raw.exec(createSummary("dossier_daily_stat_check"));
-    raw.exec(buildSummary("dossier_daily_stat_check"));
-    const a = nonZero("dossier_daily_stat");
-    const b = nonZero("dossier_daily_stat_check");
+    raw.exec("drop table if exists bench_variant_daily_stat_check");
+    raw.exec(createSummary("bench_variant_daily_stat_check"));
+    raw.exec(buildSummary("bench_variant_daily_stat_check"));
+    const a = nonZero("bench_variant_daily_stat");
+    const b = nonZero("bench_variant_daily_stat_check");
     return (raw.prepare(`select count(*) as n from (select * from (${a} except ${b}) union all select * from (${b} except ${a}))`).get() as { n: number }).n;
   };
   const write = writeCost(raw, unitId, TRIGGERS, drift);
 
   // ------------------------------------------------------------------ restore the app's schema
-  raw.exec("drop trigger dossier_daily_stat_insert; drop trigger dossier_daily_stat_update; drop trigger dossier_daily_stat_delete");
-  raw.exec("drop table dossier_daily_stat; drop table if exists dossier_daily_stat_check");
+  raw.exec("drop trigger bench_variant_daily_stat_insert; drop trigger bench_variant_daily_stat_update; drop trigger bench_variant_daily_stat_delete");
+  raw.exec("drop table bench_variant_daily_stat; drop table if exists bench_variant_daily_stat_check");
   raw.exec("drop index dossier_unit_finished_idx");
   raw.exec(original.sql);
   raw.exec("analyze dossier_unit_finished_idx");
@@ -365,7 +365,7 @@ export async function runVariants(ctx: VariantContext): Promise<string[]> {
       : `  Statement medians (${mismatches} of ${checked} checks DIFFER from getOnTimeStatement: see above):`,
     line("V1 3 passes by (field, channel) + JS rollup", v1Timings),
     line("V2 V1 + finished index with due_at, split open", v2Timings),
-    line("V3 dossier_daily_stat (one range scan)", v3Timings),
+    line("V3 bench_variant_daily_stat (one range scan)", v3Timings),
     `  V2: recreating dossier_unit_finished_idx with due_at appended took ${ms(indexMs)} ms on this data;`,
     `      the app's unchanged getOnTimeStatement(year 2025) with it: ${ms(appAfterIndex.median)} ms median (its open-at-end plan below).`,
     `      open part 1 ${ms(openPartsTimings[0]!.median)} ms, part 2 ${ms(openPartsTimings[1]!.median)} ms (part 2 reads every dossier finished after the period: cheap for the current period, not for old ones).`,

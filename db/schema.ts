@@ -49,6 +49,7 @@ export interface Database {
   nonconformity_link: NonconformityLinkTable;
   corrective_action: CorrectiveActionTable;
   notification: NotificationTable;
+  dossier_daily_stat: DossierDailyStatTable;
 }
 
 export interface UnitTable {
@@ -486,3 +487,32 @@ export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+
+/**
+ * Per-day summary of the register for the dashboard, kept by triggers on `dossier` (migration 0009).
+ * Flows are keyed by the day they happen; `open_late_delta` is +1 the day an open dossier becomes
+ * late and −1 the day it finishes, so prefix sums give the dossiers open and late at a period's end.
+ */
+export interface DossierDailyStatTable {
+  unit_id: number;
+  /** Business date, `YYYY-MM-DD`. */
+  date: string;
+  field: ProcedureField;
+  channel: Channel;
+  received: number;
+  transfers: number;
+  e_transfers: number;
+  /** Every end: result ready, refused, withdrawn. */
+  finished: number;
+  resolved: number;
+  early: number;
+  on_time: number;
+  late: number;
+  refused: number;
+  withdrawn: number;
+  open_late_delta: number;
+  /** Ratings given that day (of dossiers of this field and channel), and of those (very) satisfied. */
+  rated: number;
+  satisfied: number;
+}
+

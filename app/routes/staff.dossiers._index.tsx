@@ -8,7 +8,7 @@ import { fieldLabel } from "~/components/procedure-facts";
 import { RegisterTable } from "~/components/register-table";
 import { CHANNELS } from "~/domain/dossiers/channels";
 import { DOSSIER_STATES } from "~/domain/dossiers/lifecycle";
-import { REGISTER_PAGE_SIZE, RegisterFilterSchema, type RegisterFilter } from "~/domain/dossiers/register-filter";
+import { REGISTER_OUTCOMES, REGISTER_PAGE_SIZE, RegisterFilterSchema, type RegisterFilter } from "~/domain/dossiers/register-filter";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { useI18n } from "~/i18n/i18n-context";
 import { countRegister, listOverdueDossiers, listRegisterPage } from "~/models/dossier-register.server";
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Register() {
   const { lastResult, rows, nextAfterId, total, overdue, isFirstPage } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const [form, fields] = useForm<RegisterFilter>({
     lastResult,
     defaultValue: Object.fromEntries(searchParams),
@@ -68,7 +68,20 @@ export default function Register() {
           {t("register.exportCsv")}
         </a>
       </div>
+      {(REGISTER_OUTCOMES as readonly string[]).includes(searchParams.get("outcome") ?? "") && searchParams.get("judgedFrom") && searchParams.get("judgedTo") ? (
+        <p className="notice" role="note">
+          {t("register.outcomeFilter", {
+            outcome: t(`register.outcome.${searchParams.get("outcome") as "judged" | "resolved" | "late"}`),
+            from: formatDate(searchParams.get("judgedFrom")!),
+            to: formatDate(searchParams.get("judgedTo")!),
+          })}{" "}
+          <Link to={withParams({ outcome: null, judgedFrom: null, judgedTo: null, after: null })}>{t("register.clear")}</Link>
+        </p>
+      ) : null}
       <Form method="get" {...getFormProps(form)} className="filters">
+        {(["outcome", "judgedFrom", "judgedTo"] as const).map((name) =>
+          searchParams.get(name) ? <input key={name} type="hidden" name={name} value={searchParams.get(name)!} /> : null,
+        )}
         <Field label={t("register.filter.from")} htmlFor={fields.from.id} errorId={fields.from.errorId} errors={fields.from.errors}>
           <input {...getInputProps(fields.from, { type: "date" })} />
         </Field>

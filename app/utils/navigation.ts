@@ -10,6 +10,7 @@ export interface StaffNavItem {
 /** The staff side's areas and who may open them; the layout shows each user only theirs. */
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff", label: "nav.staffHome", roles: ROLES },
+  { to: "/staff/dashboard", label: "nav.dashboard", roles: ["quality_lead", "leader", "officer", "auditor", "inspector"] },
   { to: "/staff/dossiers/new", label: "nav.intake", roles: ["officer"] },
   { to: "/staff/dossiers", label: "nav.dossiers", roles: ["officer", "leader", "quality_lead", "auditor"] },
   { to: "/staff/feedback", label: "nav.staffFeedback", roles: ["quality_lead", "officer", "leader"] },

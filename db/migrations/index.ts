@@ -7,6 +7,7 @@ import * as m0005 from "./0005-documents";
 import * as m0006 from "./0006-feedback";
 import * as m0007 from "./0007-dossier-overdue-index";
 import * as m0008 from "./0008-nonconformities";
+import * as m0009 from "./0009-dossier-daily-stat";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   "0006-feedback": m0006,
   "0007-dossier-overdue-index": m0007,
   "0008-nonconformities": m0008,
+  "0009-dossier-daily-stat": m0009,
 };

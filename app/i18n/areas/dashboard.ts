@@ -59,6 +59,7 @@ export const dashboardVi = {
   "dashboard.chart.fields": "Hồ sơ theo lĩnh vực",
   "dashboard.chart.feedback": "Phản ánh, kiến nghị theo loại và trạng thái",
   "dashboard.chart.feedbackNote": "Các phản ánh, kiến nghị nhận trong kỳ (trừ tin rác, trùng lặp), theo trạng thái hiện tại.",
+  "dashboard.chart.empty": "Không có số liệu trong kỳ này.",
 
   "dashboard.table.figures": "Chỉ số chính của kỳ",
   "dashboard.table.monthly": "Hồ sơ tiếp nhận và đã giải quyết theo tháng",
@@ -161,6 +162,7 @@ export const dashboardEn: AreaMessages<typeof dashboardVi> = {
   "dashboard.chart.fields": "Dossiers by field",
   "dashboard.chart.feedback": "Feedback by kind and status",
   "dashboard.chart.feedbackNote": "Items received in the period (spam and duplicates left out), by their current status.",
+  "dashboard.chart.empty": "No figures in this period.",
 
   "dashboard.table.figures": "Key figures of the period",
   "dashboard.table.monthly": "Dossiers received and resolved per month",

@@ -1,0 +1,47 @@
+import { Link } from "@remix-run/react";
+import type { Cell, TableSpec } from "~/domain/metrics/dashboard";
+import { useI18n } from "~/i18n/i18n-context";
+
+/** The numbers of a chart as a table: the first column heads each row; linked cells open the records. */
+export function DataTable({ spec }: { spec: TableSpec }) {
+  const { t, formatNumber } = useI18n();
+  const content = (cell: Cell) => {
+    if ("label" in cell) return t(cell.label);
+    if ("text" in cell) return cell.text;
+    const text = "count" in cell ? formatNumber(cell.count) : cell.rate === null ? "—" : `${formatNumber(cell.rate * 100)}%`;
+    return cell.href ? <Link to={cell.href}>{text}</Link> : text;
+  };
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption>{t(spec.caption)}</caption>
+        <thead>
+          <tr>
+            {spec.columns.map((c) => (
+              <th key={c} scope="col">
+                {t(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {spec.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) =>
+                j === 0 ? (
+                  <th key={j} scope="row">
+                    {content(cell)}
+                  </th>
+                ) : (
+                  <td key={j} className={"label" in cell || "text" in cell ? undefined : "num"}>
+                    {content(cell)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import {
+  ChannelMixChart,
+  FeedbackChart,
+  FieldChart,
+  OnTimeChart,
+  ReceivedResolvedChart,
+} from "~/components/charts/dashboard-charts";
+import { DataTable } from "~/components/charts/data-table";
+import { ErrorPage } from "~/components/error-page";
+import { Field } from "~/components/form";
+import {
+  dashboardQueryString,
+  dashboardTables,
+  DashboardQuerySchema,
+  lenientDashboardQuery,
+  listAccess,
+  PERIOD_KINDS,
+  resolvePeriod,
+  type DashboardTable,
+  type KeyFigure,
+} from "~/domain/metrics/dashboard";
+import { useI18n } from "~/i18n/i18n-context";
+import { getDashboard, resolveDashboardUnit } from "~/models/dashboard.server";
+import dashboardStyles from "~/styles/dashboard.css?url";
+import { requireRole } from "~/utils/auth.server";
+import { businessDateOf } from "~/utils/clock";
+import { getDb } from "~/utils/db.server";
+import { pageMeta } from "~/utils/meta";
+import { rolesFor, staffNavFor } from "~/utils/navigation";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, rolesFor("/staff/dashboard"));
+  const db = getDb();
+  const now = new Date();
+  const searchParams = new URL(request.url).searchParams;
+  const submission = parseWithZod(searchParams, { schema: DashboardQuerySchema });
+  const query = submission.status === "success" ? submission.value : lenientDashboardQuery(Object.fromEntries(searchParams));
+  const { units, unit, refused } = await resolveDashboardUnit(db, user.unitId, query.unit);
+  const resolved = resolvePeriod(query, businessDateOf(now));
+  const canOpen = listAccess(new Set(staffNavFor(user.roles).map((i) => i.to)), unit.id === user.unitId);
+  const dashboard = await getDashboard(db, unit.id, resolved.period, now, canOpen);
+  const lastResult =
+    submission.status !== "success"
+      ? submission.reply()
+      : refused
+        ? submission.reply({ fieldErrors: { unit: ["dashboard.error.unit"] } })
+        : undefined;
+  return {
+    lastResult,
+    picker: {
+      period: resolved.kind,
+      year: String(resolved.year),
+      month: String(resolved.month),
+      quarter: String(resolved.quarter),
+      from: resolved.period.from,
+      to: resolved.period.to,
+      unit: String(unit.id),
+    },
+    units,
+    unitName: unit.name,
+    period: { from: resolved.period.from, to: resolved.period.to },
+    toDate: resolved.toDate,
+    exportQuery: dashboardQueryString(resolved, units.length > 1 ? unit.id : undefined),
+    linkRegister: canOpen.register,
+    ...dashboard,
+  };
+}
+
+export default function Dashboard() {
+  const data = useLoaderData<typeof loader>();
+  const { t, formatDate } = useI18n();
+  const [form, fields] = useForm({
+    // A new id for each period shown resets the picker after a client-side navigation.
+    id: `dashboard-${data.exportQuery}`,
+    lastResult: data.lastResult,
+    defaultValue: data.picker,
+    shouldValidate: "onSubmit",
+  });
+  const tables = dashboardTables({
+    period: data.period,
+    figures: data.figures,
+    months: data.months,
+    fields: data.fields,
+    feedback: data.feedback,
+    linkRegister: data.linkRegister,
+  });
+  const csv = (table: DashboardTable) => `/staff/dashboard/export/${table}?${data.exportQuery}`;
+
+  return (
+    <main id="main" className="page dashboard">
+      <h1>{t("nav.dashboard")}</h1>
+      <Form method="get" {...getFormProps(form)} className="filters dashboard-picker">
+        <Field label={t("dashboard.picker.period")} htmlFor={fields.period.id} errorId={fields.period.errorId} errors={fields.period.errors}>
+          <select {...getSelectProps(fields.period)}>
+            {PERIOD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`dashboard.picker.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("dashboard.picker.year")} htmlFor={fields.year.id} errorId={fields.year.errorId} errors={fields.year.errors}>
+          <input {...getInputProps(fields.year, { type: "number" })} min={2000} max={2100} />
+        </Field>
+        <Field label={t("dashboard.picker.month")} htmlFor={fields.month.id} errorId={fields.month.errorId} errors={fields.month.errors}>
+          <select {...getSelectProps(fields.month)}>
+            {Array.from({ length: 12 }, (_, i) => (
+              <option key={i} value={String(i + 1)}>
+                {t("dashboard.picker.monthOption", { month: String(i + 1) })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("dashboard.picker.quarter")} htmlFor={fields.quarter.id} errorId={fields.quarter.errorId} errors={fields.quarter.errors}>
+          <select {...getSelectProps(fields.quarter)}>
+            {[1, 2, 3, 4].map((q) => (
+              <option key={q} value={String(q)}>
+                {t("dashboard.picker.quarterOption", { quarter: String(q) })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("dashboard.picker.from")} htmlFor={fields.from.id} errorId={fields.from.errorId} errors={fields.from.errors}>
+          <input {...getInputProps(fields.from, { type: "date" })} />
+        </Field>
+        <Field label={t("dashboard.picker.to")} htmlFor={fields.to.id} errorId={fields.to.errorId} errors={fields.to.errors}>
+          <input {...getInputProps(fields.to, { type: "date" })} />
+        </Field>
+        {data.units.length > 1 || fields.unit.errors ? (
+          <Field label={t("dashboard.picker.unit")} htmlFor={fields.unit.id} errorId={fields.unit.errorId} errors={fields.unit.errors}>
+            <select {...getSelectProps(fields.unit)}>
+              {data.units.map((u) => (
+                <option key={u.id} value={String(u.id)}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            {t("dashboard.picker.show")}
+          </button>
+        </div>
+      </Form>
+      <p className="dashboard-period" role="status">
+        {t(data.toDate ? "dashboard.periodToDate" : "dashboard.periodLine", {
+          unit: data.unitName,
+          from: formatDate(data.period.from),
+          to: formatDate(data.period.to),
+        })}
+      </p>
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">{t("dashboard.figuresTitle")}</h2>
+        <ul className="kpis">
+          {data.figures.map((f) => (
+            <KeyFigureCard key={f.key} figure={f} />
+          ))}
+        </ul>
+        <details className="chart-figure__data">
+          <summary>{t("dashboard.showTable")}</summary>
+          <DataTable spec={tables.figures} />
+        </details>
+        <p className="chart-figure__export">
+          <a href={csv("figures")} download>
+            {t("dashboard.exportCsv")}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="charts-title">
+        <h2 id="charts-title">{t("dashboard.chartsTitle")}</h2>
+        <div className="chart-grid">
+          <ReceivedResolvedChart months={data.months} table={tables.monthly} csvHref={csv("monthly")} linkRegister={data.linkRegister} />
+          <OnTimeChart months={data.months} table={tables["on-time"]} csvHref={csv("on-time")} linkRegister={data.linkRegister} />
+          <ChannelMixChart
+            months={data.months}
+            onlineTarget={data.onlineTarget}
+            table={tables.channels}
+            csvHref={csv("channels")}
+            linkRegister={data.linkRegister}
+          />
+          <FieldChart fields={data.fields} period={data.period} table={tables.fields} csvHref={csv("fields")} linkRegister={data.linkRegister} />
+          <FeedbackChart rows={data.feedback} table={tables.feedback} csvHref={csv("feedback")} />
+        </div>
+      </section>
+    </main>
+  );
+}
+
+function KeyFigureCard({ figure }: { figure: KeyFigure }) {
+  const { t, formatNumber } = useI18n();
+  const show = (value: number | null) =>
+    value === null ? "—" : figure.kind === "rate" ? `${formatNumber(value * 100)}%` : formatNumber(value);
+  const body = (
+    <>
+      <span className="kpi__label">{t(`dashboard.figure.${figure.key}`)}</span>
+      <span className="kpi__value">{show(figure.value)}</span>
+    </>
+  );
+  return (
+    <li className={`kpi kpi--${figure.status}`} data-figure={figure.key}>
+      {figure.href ? (
+        <Link to={figure.href} className="kpi__link">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+      {figure.target ? (
+        <span className="kpi__target">
+          {t("dashboard.target", { target: `${figure.target.comparator === ">=" ? "≥" : "≤"} ${show(figure.target.target)}` })}{" "}
+          {figure.status !== "none" ? (
+            <span className={`badge badge--objective-${figure.status}`}>{t(`objectives.status.${figure.status}`)}</span>
+          ) : null}
+        </span>
+      ) : null}
+      {figure.detail ? (
+        <span className="kpi__detail">
+          {figure.detail.href ? <Link to={figure.detail.href}>{t(figure.detail.key, figure.detail.params)}</Link> : t(figure.detail.key, figure.detail.params)}
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "nav.dashboard");
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
