@@ -108,6 +108,9 @@ function SiteShell({ children }: { children: ReactNode }) {
       </header>
       {children}
       <footer className="site-footer">
+        <p>
+          <Link to="/verify">{t("nav.verify")}</Link>
+        </p>
         {data?.unit
           ? t("layout.footer", {
               unit: [data.unit.name, data.unit.districtName].filter(Boolean).join(", "),

@@ -12,6 +12,7 @@ import type { RevisionState } from "../app/domain/documents/revision-workflow";
 import type { ObjectiveMetric } from "../app/domain/metrics/objectives";
 import type { FeedbackKind, FeedbackState, Rating } from "../app/domain/feedback/feedback";
 import type { ActionStatus, CauseMethod, NcGrade, NcSource, NcState } from "../app/domain/nonconformities/nonconformity";
+import type { DocumentVariant, IssuedDocumentKind } from "../app/domain/reports/issued-document";
 
 export type SupplementClock = "restart" | "resume";
 export type DossierOutcome = "early" | "on_time" | "late";
@@ -50,6 +51,7 @@ export interface Database {
   corrective_action: CorrectiveActionTable;
   notification: NotificationTable;
   dossier_daily_stat: DossierDailyStatTable;
+  issued_document: IssuedDocumentTable;
 }
 
 export interface UnitTable {
@@ -516,3 +518,26 @@ export interface DossierDailyStatTable {
   satisfied: number;
 }
 
+/** A PDF the system issued, checkable at `/verify/<code>` (migration 0010). */
+export interface IssuedDocumentTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `XXXX-XXXX-XXXX`, printed on every page and behind the QR code. */
+  verification_code: string;
+  kind: IssuedDocumentKind;
+  variant: DocumentVariant;
+  /** As printed (Vietnamese). */
+  title: string;
+  parameters_json: string;
+  issued_at: string;
+  /** Null for a public download. */
+  issued_by_user_id: number | null;
+  issued_by_label: string;
+  /** Of the exact bytes served, lower-case hex. */
+  sha256: string;
+  size_bytes: number;
+  /** Kept for public copies only (no personal data); null otherwise. */
+  pdf: Buffer | null;
+  /** Public copies: one per document, parameters and day; null otherwise. */
+  reuse_key: string | null;
+}

@@ -4,6 +4,7 @@ import { rates } from "~/domain/metrics/on-time";
 import { objectiveStatus, type ObjectiveMetric, type ObjectiveStatus } from "~/domain/metrics/objectives";
 import type { Period } from "~/domain/metrics/on-time";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { countAnswerTimeliness, countRatings } from "./dashboard.server";
 import { computeTotals, countOverdueNow } from "./metrics.server";
 
 export interface ObjectiveRow {
@@ -17,8 +18,8 @@ export interface ObjectiveRow {
 }
 
 /**
- * The year's objectives with their actual figure computed live for the period. Satisfaction and
- * complaint figures come with the feedback area; until then they report no data rather than a guess.
+ * The year's objectives with their actual figure computed live for the period, with the same
+ * definitions as the dashboard; a figure with nothing to measure reports no data rather than a guess.
  */
 export async function listObjectivesWithActuals(
   db: Kysely<Database>,
@@ -35,8 +36,13 @@ export async function listObjectivesWithActuals(
     .orderBy("id")
     .execute();
   if (objectives.length === 0) return [];
-  const totals = rates(await computeTotals(db, unitId, period));
-  const overdueNow = await countOverdueNow(db, unitId, now);
+  const [figures, overdueNow, ratings, answers] = await Promise.all([
+    computeTotals(db, unitId, period),
+    countOverdueNow(db, unitId, now),
+    countRatings(db, unitId, period),
+    countAnswerTimeliness(db, unitId, period),
+  ]);
+  const totals = rates(figures);
   const actualOf = (metric: ObjectiveMetric): number | null => {
     switch (metric) {
       case "on_time_rate":
@@ -48,8 +54,9 @@ export async function listObjectivesWithActuals(
       case "overdue_now":
         return overdueNow;
       case "satisfaction_rate":
+        return ratings.rated === 0 ? null : ratings.satisfied / ratings.rated;
       case "complaints_on_time_rate":
-        return null;
+        return answers.judged === 0 ? null : answers.onTime / answers.judged;
     }
   };
   return objectives.map((o) => {

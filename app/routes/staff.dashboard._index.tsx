@@ -156,6 +156,9 @@ export default function Dashboard() {
           to: formatDate(data.period.to),
         })}
       </p>
+      <p>
+        <a href={`/reports/on-time.pdf?from=${data.period.from}&to=${data.period.to}`}>{t("reports.onTime.download")}</a>
+      </p>
 
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t("dashboard.figuresTitle")}</h2>

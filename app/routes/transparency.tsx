@@ -102,6 +102,9 @@ export default function Transparency() {
           to: formatDate(data.period.to),
         })}
       </p>
+      <p>
+        <a href={`/reports/on-time.pdf?from=${data.period.from}&to=${data.period.to}`}>{t("reports.onTime.download")}</a>
+      </p>
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t("transparency.figuresTitle")}</h2>
         <ul className="kpis">

@@ -8,6 +8,7 @@ import * as m0006 from "./0006-feedback";
 import * as m0007 from "./0007-dossier-overdue-index";
 import * as m0008 from "./0008-nonconformities";
 import * as m0009 from "./0009-dossier-daily-stat";
+import * as m0010 from "./0010-issued-documents";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0007-dossier-overdue-index": m0007,
   "0008-nonconformities": m0008,
   "0009-dossier-daily-stat": m0009,
+  "0010-issued-documents": m0010,
 };

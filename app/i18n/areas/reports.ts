@@ -5,6 +5,8 @@ export const reportsVi = {
   "nav.verify": "Xác minh văn bản",
   "reports.onTime.download": "Báo cáo kết quả giải quyết thủ tục hành chính (PDF)",
   "reports.error.futurePeriod": "Kỳ báo cáo chưa bắt đầu.",
+  "audit.entity.report": "Báo cáo",
+  "audit.action.downloaded": "Tải về",
 
   "verify.title": "Xác minh văn bản đã phát hành",
   "verify.intro":
@@ -47,7 +49,7 @@ export const reportsVi = {
   "verify.kind.on_time_report": "Báo cáo kết quả giải quyết thủ tục hành chính",
   "verify.variant.public": "Bản công khai (chỉ số liệu tổng hợp)",
   "verify.variant.full": "Bản đầy đủ, có danh sách hồ sơ trễ hạn (nội bộ)",
-  "verify.variant.masked": "Bản đầy đủ cho thanh tra, đã ẩn thông tin cá nhân",
+  "verify.variant.masked": "Bản đầy đủ cho thanh tra, đã che thông tin cá nhân",
   "verify.issuedBy.public": "Tải công khai (không đăng nhập)",
 } as const satisfies Record<string, string>;
 
@@ -55,6 +57,8 @@ export const reportsEn: AreaMessages<typeof reportsVi> = {
   "nav.verify": "Verify a document",
   "reports.onTime.download": "Administrative procedure results report (PDF)",
   "reports.error.futurePeriod": "The reporting period has not started yet.",
+  "audit.entity.report": "Report",
+  "audit.action.downloaded": "Downloaded",
 
   "verify.title": "Verify an issued document",
   "verify.intro":

@@ -1,0 +1,61 @@
+import { hasAnyRole, type Role } from "~/domain/accounts/roles";
+import type { Period } from "~/domain/metrics/on-time";
+import { makePeriod, monthsOf, PeriodQuerySchema } from "~/domain/metrics/period";
+import { m } from "~/domain/shared/fields";
+import type { DocumentVariant } from "./issued-document";
+
+/**
+ * `?from=YYYY-MM-DD&to=YYYY-MM-DD` or `?year=YYYY`, as the metrics API takes them. A period reaching
+ * past today is cut at today, as the dashboard does, so dossiers not yet due are not judged late
+ * because the period's end lies in the future; a period starting after today is refused.
+ */
+export function onTimeReportQuerySchema(today: string) {
+  return PeriodQuerySchema.superRefine((period, ctx) => {
+    if (period.from > today) ctx.addIssue({ code: "custom", path: ["from"], message: m("reports.error.futurePeriod") });
+  }).transform((period): { period: Period; toDate: boolean } =>
+    period.to >= today ? { period: makePeriod(period.from, today), toDate: true } : { period, toDate: false },
+  );
+}
+
+export interface ReportReader {
+  roles: readonly Role[];
+  mustChangePassword: boolean;
+}
+
+/**
+ * Which version a reader gets: anyone not signed in, the aggregates; staff who may open the dossier
+ * register, the full version; an inspector, the full version with citizens' names masked (that wins
+ * over any other role the account holds: personal data never reaches an inspector).
+ */
+export function reportVariantFor(reader: ReportReader | null, registerRoles: readonly Role[]): DocumentVariant {
+  if (!reader || reader.mustChangePassword) return "public";
+  if (reader.roles.includes("inspector")) return "masked";
+  return hasAnyRole(reader.roles, registerRoles) ? "full" : "public";
+}
+
+/** "Lò Văn Hùng" → "L*** V*** H***": the initials only, whatever the length of each word. */
+export function maskPersonName(name: string): string {
+  const words = name.normalize("NFC").trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "***";
+  return words.map((word) => `${Array.from(word)[0]?.toLocaleUpperCase("vi") ?? ""}***`).join(" ");
+}
+
+const DAY_MS = 86_400_000;
+
+/** Calendar days from the due day to the end day (business dates `YYYY-MM-DD`); 0 when not after it. */
+export function daysLate(dueDate: string, endDate: string): number {
+  const days = Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / DAY_MS);
+  return Math.max(0, days);
+}
+
+/** Monthly charts up to two years; a longer period is charted by year. */
+export const MAX_CHART_MONTHS = 24;
+
+export function chartGrain(period: Period): "month" | "year" {
+  return monthsOf(period).length <= MAX_CHART_MONTHS ? "month" : "year";
+}
+
+/** The file name of the download: `bao-cao-giai-quyet-tthc-2021-01-01-2021-12-31.pdf`. */
+export function onTimeReportFileName(period: Pick<Period, "from" | "to">): string {
+  return `bao-cao-giai-quyet-tthc-${period.from}-${period.to}.pdf`;
+}

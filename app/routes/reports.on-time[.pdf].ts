@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { onTimeReportFileName, onTimeReportQuerySchema, reportVariantFor } from "~/domain/reports/on-time-report";
+import { getLanguage } from "~/i18n/language.server";
+import { issueOnTimeReport } from "~/models/on-time-report.server";
+import { getPublicUnit, getUnit } from "~/models/units.server";
+import { jsonValidationError } from "~/utils/api.server";
+import { getSessionUser } from "~/utils/auth.server";
+import { businessDateOf } from "~/utils/clock";
+import { getDb } from "~/utils/db.server";
+import { rolesFor } from "~/utils/navigation";
+
+/**
+ * The on-time performance report as PDF: `/reports/on-time.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD` or
+ * `?year=YYYY`. Public with aggregate figures only; staff who may open the register get the late
+ * dossiers too, inspectors with citizens' names masked (and each of their downloads is logged).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const now = new Date();
+  const url = new URL(request.url);
+  const parsed = onTimeReportQuerySchema(businessDateOf(now)).safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) return jsonValidationError(parsed.error, await getLanguage(request));
+  const db = getDb();
+  const user = await getSessionUser(request);
+  const variant = reportVariantFor(user, rolesFor("/staff/dossiers"));
+  const unit = user ? await getUnit(db, user.unitId) : await getPublicUnit(db);
+  if (!unit) throw new Response("No unit configured", { status: 503 });
+  const { period, toDate } = parsed.data;
+  const issued = await issueOnTimeReport(db, {
+    unit: { id: unit.id, name: unit.name },
+    period,
+    toDate,
+    variant,
+    reader: user && variant !== "public" ? { userId: user.id, name: user.displayName, isInspector: variant === "masked" } : null,
+    origin: url.origin,
+    now,
+  });
+  return new Response(new Uint8Array(issued.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${onTimeReportFileName(period)}"`,
+      "Content-Length": String(issued.pdf.byteLength),
+      // One URL serves public and signed-in versions: no shared cache may keep either.
+      "Cache-Control": "no-store",
+      "X-Verification-Code": issued.code,
+    },
+  });
+}
