@@ -76,6 +76,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: RevisionActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
+  if (value.intent === "acknowledge" && !user.roles.some((r) => r === "quality_lead" || r === "officer" || r === "leader" || r === "auditor")) {
+    throw new Response("Forbidden", { status: 403 });
+  }
   const db = getDb();
   const today = businessDateOf(new Date());
   if (value.intent === "review") {

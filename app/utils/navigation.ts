@@ -15,7 +15,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff/dossiers", label: "nav.dossiers", roles: ["officer", "leader", "quality_lead", "auditor"] },
   { to: "/staff/feedback", label: "nav.staffFeedback", roles: ["quality_lead", "officer", "leader"] },
   { to: "/staff/nonconformities", label: "nav.nonconformities", roles: ["quality_lead", "leader", "auditor", "officer", "inspector"] },
-  { to: "/staff/documents", label: "nav.documents", roles: ["quality_lead", "officer", "leader", "auditor"] },
+  { to: "/staff/documents", label: "nav.documents", roles: ["quality_lead", "officer", "leader", "auditor", "inspector"] },
   { to: "/staff/external-documents", label: "nav.externalDocuments", roles: ["quality_lead", "leader", "auditor"] },
   { to: "/staff/objectives", label: "nav.objectives", roles: ["quality_lead", "leader", "auditor", "inspector"] },
   { to: "/staff/procedures", label: "nav.procedures", roles: ["quality_lead", "officer", "leader"] },

@@ -131,3 +131,24 @@ describe("uploading a controlled document", () => {
     await page.context().close();
   });
 });
+
+describe("inspectors", () => {
+  it("read the document register and a document, with nothing to change", async () => {
+    const { page, errors } = await openPage(browser, { allowedStatuses: [403] });
+    await logIn(page, "thanhtra");
+    await page.goto("/staff/documents");
+    expect(await page.locator("tbody").innerText()).toContain("QT-01");
+    await page.goto("/staff/documents/QT-01");
+    expect(await page.locator("article.document-body").innerText()).toContain("Kiểm soát thông tin dạng văn bản");
+    expect(await page.getByRole("link", { name: "Soạn lần ban hành mới" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Tôi đã đọc và hiểu lần ban hành này" }).count()).toBe(0);
+    const revisionId = await page.evaluate(() => document.querySelector("form input[name=revisionId]")?.getAttribute("value") ?? "1");
+    const forbidden = await page.request.post("/staff/documents/QT-01", {
+      form: { intent: "acknowledge", revisionId },
+      headers: { Origin: (await import("./browser")).baseURL() },
+    });
+    expect(forbidden.status()).toBe(403);
+    expectNoPageErrors(errors);
+    await page.context().close();
+  });
+});

@@ -15,7 +15,7 @@ const EXPECTED_NAV: Record<string, string[]> = {
   motcua: ["Trang làm việc", "Bảng theo dõi chất lượng", "Tiếp nhận hồ sơ", "Sổ theo dõi hồ sơ", "Phản ánh, khiếu nại", "Sự không phù hợp", "Tài liệu ISO", "Thủ tục hành chính", "Lịch làm việc", "Tài khoản của tôi"],
   lanhdao: ["Trang làm việc", "Bảng theo dõi chất lượng", "Sổ theo dõi hồ sơ", "Phản ánh, khiếu nại", "Sự không phù hợp", "Tài liệu ISO", "Văn bản bên ngoài", "Mục tiêu chất lượng", "Thủ tục hành chính", "Lịch làm việc", "Tài khoản của tôi"],
   danhgia: ["Trang làm việc", "Bảng theo dõi chất lượng", "Sổ theo dõi hồ sơ", "Sự không phù hợp", "Tài liệu ISO", "Văn bản bên ngoài", "Mục tiêu chất lượng", "Tài khoản của tôi"],
-  thanhtra: ["Trang làm việc", "Bảng theo dõi chất lượng", "Sự không phù hợp", "Mục tiêu chất lượng", "Tài khoản của tôi"],
+  thanhtra: ["Trang làm việc", "Bảng theo dõi chất lượng", "Sự không phù hợp", "Tài liệu ISO", "Mục tiêu chất lượng", "Tài khoản của tôi"],
   quantri: ["Trang làm việc", "Nhật ký thay đổi", "Tài khoản", "Kết nối cổng dịch vụ công", "Tài khoản của tôi"],
 };
 
