@@ -3,7 +3,7 @@ import type { Database } from "#db/schema";
 import { portalStatusCode } from "~/domain/dossiers/lifecycle";
 import type { ApiDossierInput } from "~/domain/dossiers/api-schema";
 import { findIdempotentResponse, storeIdempotentResponse, type StoredResponse } from "./api-clients.server";
-import { getDueContext, insertReceivedDossier } from "./dossiers.server";
+import { getDueContext, insertReceivedDossier, listDossierSteps } from "./dossiers.server";
 import type { Procedure } from "./procedures.server";
 
 export type SubmitResult =
@@ -91,13 +91,7 @@ export async function getApiDossierStatus(db: Kysely<Database>, unitId: number, 
     .where("dossier.code", "=", code)
     .executeTakeFirst();
   if (!d) return null;
-  const events = await db
-    .selectFrom("dossier_event")
-    .select(["kind", "at", "to_state"])
-    .where("dossier_id", "=", d.id)
-    .orderBy("at")
-    .orderBy("id")
-    .execute();
+  const events = await listDossierSteps(db, d.id);
   const handlingStarted = events.some((e) => e.kind === "assign");
   return {
     code: d.code,

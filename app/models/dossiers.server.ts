@@ -400,6 +400,17 @@ export async function getDossierDetail(db: Kysely<Database>, unitId: number, cod
 
 export type DossierDetail = NonNullable<Awaited<ReturnType<typeof getDossierDetail>>>;
 
+/** The steps a dossier went through, in order, without who did them: for the public and the portal. */
+export async function listDossierSteps(db: Kysely<Database>, dossierId: number) {
+  return db
+    .selectFrom("dossier_event")
+    .select(["kind", "at", "to_state"])
+    .where("dossier_id", "=", dossierId)
+    .orderBy("at")
+    .orderBy("id")
+    .execute();
+}
+
 /** Public look-up: status, dates and steps only, never personal data. */
 export async function getPublicDossierStatus(db: Kysely<Database>, code: string) {
   const dossier = await db
@@ -421,13 +432,7 @@ export async function getPublicDossierStatus(db: Kysely<Database>, code: string)
     .where("dossier.code", "=", code)
     .executeTakeFirst();
   if (!dossier) return null;
-  const steps = await db
-    .selectFrom("dossier_event")
-    .select(["kind", "at", "to_state"])
-    .where("dossier_id", "=", dossier.id)
-    .orderBy("at")
-    .orderBy("id")
-    .execute();
+  const steps = await listDossierSteps(db, dossier.id);
   const { id: _id, ...publicFields } = dossier;
   return { ...publicFields, steps };
 }

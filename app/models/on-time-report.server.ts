@@ -17,7 +17,7 @@ import { verificationUrl, type DocumentVariant } from "~/domain/reports/issued-d
 import { chartGrain, daysLate } from "~/domain/reports/on-time-report";
 import { translator } from "~/i18n";
 import { businessDayStart } from "~/utils/clock";
-import { computeMonthlyFigures } from "./dashboard.server";
+import { computeMonthlyFigures, countRatings } from "./dashboard.server";
 import { issueDocument, type IssuedPdf } from "./issued-documents.server";
 import { computeOnTimeFigures, countOverdueNow } from "./metrics.server";
 
@@ -107,25 +107,12 @@ export async function listLateDossiers(db: Kysely<Database>, unitId: number, per
 
 const startInstant = (period: Period) => businessDayStart(period.from).toISOString();
 
-/** Ratings of the dossiers returned in the period: satisfaction = (very satisfied + satisfied) / rated. */
+/**
+ * Satisfaction as the dashboard, the public page and the objectives count it (ratings given in the
+ * period, from the daily summary), so every place states the same figure.
+ */
 export async function countSatisfaction(db: Kysely<Database>, unitId: number, period: Period) {
-  // From the ratings (a dossier is rated after its return, so not before the period starts) to
-  // their dossiers: SQLite keeps a CROSS JOIN's order, and never scans the whole register.
-  const row = await db
-    .selectFrom("dossier_rating")
-    .crossJoin("dossier")
-    .select([
-      (eb) => eb.fn.countAll<number>().as("rated"),
-      sql<number>`coalesce(sum(dossier_rating.rating in ('very_satisfied', 'satisfied')), 0)`.as("satisfied"),
-    ])
-    .whereRef("dossier.id", "=", "dossier_rating.dossier_id")
-    .where("dossier_rating.rated_at", ">=", startInstant(period))
-    .where("dossier.unit_id", "=", unitId)
-    .where("dossier.returned_at", ">=", startInstant(period))
-    .where("dossier.returned_at", "<", period.endInstant)
-    .executeTakeFirstOrThrow();
-  const rated = Number(row.rated);
-  const satisfied = Number(row.satisfied);
+  const { rated, satisfied } = await countRatings(db, unitId, period);
   return { rated, satisfied, rate: rated === 0 ? null : satisfied / rated };
 }
 

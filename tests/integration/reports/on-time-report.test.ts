@@ -119,16 +119,21 @@ describe("the report's figures", () => {
     }
   });
 
-  it("rates satisfaction over the dossiers returned in the period", async () => {
+  it("rates satisfaction over the ratings given in the period, as the dashboard does", async () => {
     const { satisfaction } = await getOnTimeReportFigures(t.db, unitId, yearPeriod(2021), SEED_NOW, { lateList: false });
-    const returned = await t.db
+    const given = await t.db
       .selectFrom("dossier_rating")
       .innerJoin("dossier", "dossier.id", "dossier_rating.dossier_id")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("dossier.returned_at", ">=", "2020-12-31T17:00:00.000Z")
-      .where("dossier.returned_at", "<", "2021-12-31T17:00:00.000Z")
+      .select([
+        (eb) => eb.fn.countAll<number>().as("n"),
+        (eb) => eb.fn.sum<number>(eb.case().when("dossier_rating.rating", "in", ["very_satisfied", "satisfied"]).then(1).else(0).end()).as("ok"),
+      ])
+      .where("dossier.unit_id", "=", unitId)
+      .where("dossier_rating.rated_at", ">=", "2020-12-31T17:00:00.000Z")
+      .where("dossier_rating.rated_at", "<", "2021-12-31T17:00:00.000Z")
       .executeTakeFirstOrThrow();
-    expect(satisfaction.rated).toBe(Number(returned.n));
+    expect(satisfaction.rated).toBe(Number(given.n));
+    expect(satisfaction.satisfied).toBe(Number(given.ok));
     expect(satisfaction.rated).toBeGreaterThan(0);
   });
 });
