@@ -13,6 +13,8 @@ import type { ObjectiveMetric } from "../app/domain/metrics/objectives";
 import type { FeedbackKind, FeedbackState, Rating } from "../app/domain/feedback/feedback";
 import type { ActionStatus, CauseMethod, NcGrade, NcSource, NcState } from "../app/domain/nonconformities/nonconformity";
 import type { DocumentVariant, IssuedDocumentKind } from "../app/domain/reports/issued-document";
+import type { AuditState, ChecklistAnswer, CriteriaMet, SampleResult } from "../app/domain/audits/audit";
+import type { DecisionCategory, ReviewState } from "../app/domain/management-review/review";
 
 export type SupplementClock = "restart" | "resume";
 export type DossierOutcome = "early" | "on_time" | "late";
@@ -52,6 +54,15 @@ export interface Database {
   notification: NotificationTable;
   dossier_daily_stat: DossierDailyStatTable;
   issued_document: IssuedDocumentTable;
+  user_work_area: UserWorkAreaTable;
+  checklist_template: ChecklistTemplateTable;
+  checklist_template_item: ChecklistTemplateItemTable;
+  internal_audit: InternalAuditTable;
+  internal_audit_member: InternalAuditMemberTable;
+  internal_audit_sample: InternalAuditSampleTable;
+  internal_audit_question: InternalAuditQuestionTable;
+  management_review: ManagementReviewTable;
+  management_review_decision: ManagementReviewDecisionTable;
 }
 
 export interface UnitTable {
@@ -536,8 +547,167 @@ export interface IssuedDocumentTable {
   /** Of the exact bytes served, lower-case hex. */
   sha256: string;
   size_bytes: number;
-  /** Kept for public copies only (no personal data); null otherwise. */
+  /** Kept for public copies (no personal data) and locked records (`record`); null otherwise. */
   pdf: Buffer | null;
   /** Public copies: one per document, parameters and day; null otherwise. */
   reuse_key: string | null;
+}
+
+/** What a user works on, so an auditor is kept off audits of his or her own work (migration 0011). */
+export interface UserWorkAreaTable {
+  user_id: number;
+  /** `field`: a procedure field (`civil_status`); `process`: a document code (`QT-07`). */
+  kind: "field" | "process";
+  code: string;
+}
+
+/** An audit checklist kept as data, per ISO clause and process; edited by the quality lead. */
+export interface ChecklistTemplateTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `CL-07`. */
+  code: string;
+  title: string;
+  iso_clause: string;
+  /** The process it checks (document code), null for a clause-wide list. */
+  process: string | null;
+  is_active: Generated<0 | 1>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChecklistTemplateItemTable {
+  id: Generated<number>;
+  template_id: number;
+  position: number;
+  iso_clause: string;
+  question: string;
+  guidance: string | null;
+}
+
+/** An internal audit of the yearly programme (ISO 9001 §9.2, ISO 19011). */
+export interface InternalAuditTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `DGNB-YYYY-NN`. */
+  code: string;
+  year: number;
+  title: string;
+  objectives: string;
+  /** Document codes of the processes audited. */
+  scope_processes_json: string;
+  /** Procedure fields whose dossiers are sampled. */
+  scope_fields_json: string;
+  iso_clauses_json: string;
+  criteria: string;
+  location: string;
+  planned_start_date: string;
+  planned_end_date: string;
+  /** Dossiers received in these business dates form the sampling population. */
+  sample_from_date: string;
+  sample_to_date: string;
+  sample_size_per_field: number;
+  state: AuditState;
+  /** The seed of the draw, recorded so anyone can draw the same sample again. */
+  sample_seed: string | null;
+  /** Population and priority counts per field at the draw. */
+  sample_method_json: string | null;
+  sample_drawn_at: string | null;
+  sample_drawn_by_user_id: number | null;
+  started_at: string | null;
+  conclusions: string | null;
+  criteria_met: CriteriaMet | null;
+  diverging_opinions: string | null;
+  drafted_at: string | null;
+  drafted_by_user_id: number | null;
+  /** The leader's reason when sending a draft back. */
+  returned_comment: string | null;
+  approved_at: string | null;
+  approved_by_user_id: number | null;
+  approval_comment: string | null;
+  /** The stored report PDF of an approved audit. */
+  report_document_id: number | null;
+  created_by_user_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InternalAuditMemberTable {
+  audit_id: number;
+  user_id: number;
+  role: "lead" | "auditor";
+}
+
+/** A dossier drawn for the audit's evidence, and what the auditor found on it. */
+export interface InternalAuditSampleTable {
+  id: Generated<number>;
+  audit_id: number;
+  dossier_id: number;
+  field: string;
+  /** 1-based order of the draw within the field. */
+  draw_order: number;
+  /** Drawn from the priority group (late, supplemented, apologised, transferred). */
+  is_priority: 0 | 1;
+  result: SampleResult | null;
+  note: string | null;
+  nonconformity_id: number | null;
+  checked_by_user_id: number | null;
+  checked_at: string | null;
+}
+
+/** A checklist question as copied into the audit at its start, with its answer. */
+export interface InternalAuditQuestionTable {
+  id: Generated<number>;
+  audit_id: number;
+  template_code: string;
+  template_title: string;
+  process: string | null;
+  position: number;
+  iso_clause: string;
+  question: string;
+  guidance: string | null;
+  answer: ChecklistAnswer | null;
+  evidence: string | null;
+  nonconformity_id: number | null;
+  answered_by_user_id: number | null;
+  answered_at: string | null;
+}
+
+/** A management review meeting (ISO 9001 §9.3) and its recorded outcome. */
+export interface ManagementReviewTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `XXLD-YYYY-NN`. */
+  code: string;
+  /** The period whose inputs are reviewed. */
+  period_from: string;
+  period_to: string;
+  meeting_date: string;
+  location: string;
+  chair_user_id: number;
+  attendees: string;
+  state: ReviewState;
+  /** §9.3.2 b: changes in external and internal issues. */
+  changes_note: string | null;
+  /** §9.3.2 e: adequacy of resources. */
+  resources_note: string | null;
+  /** The review's conclusion on the suitability, adequacy and effectiveness of the QMS. */
+  conclusions: string | null;
+  recorded_at: string | null;
+  recorded_by_user_id: number | null;
+  record_document_id: number | null;
+  created_by_user_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** §9.3.3 outputs: improvement opportunities, changes to the QMS, resource needs. */
+export interface ManagementReviewDecisionTable {
+  id: Generated<number>;
+  review_id: number;
+  category: DecisionCategory;
+  description: string;
+  owner_user_id: number | null;
+  due_date: string | null;
+  created_at: string;
 }

@@ -1,6 +1,10 @@
 import { dashboardEn } from "./areas/dashboard";
 import { feedbackEn } from "./areas/feedback";
 import { nonconformitiesEn } from "./areas/nonconformities";
+import { auditsEn } from "./areas/audits";
+import { checklistsEn } from "./areas/checklists";
+import { inspectionEn } from "./areas/inspection";
+import { managementReviewEn } from "./areas/management-review";
 import { reportsEn } from "./areas/reports";
 import type { Messages } from "./index";
 
@@ -9,6 +13,10 @@ export const en: Messages = {
   ...feedbackEn,
   ...nonconformitiesEn,
   ...reportsEn,
+  ...auditsEn,
+  ...checklistsEn,
+  ...inspectionEn,
+  ...managementReviewEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

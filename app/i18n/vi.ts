@@ -1,6 +1,10 @@
 import { dashboardVi } from "./areas/dashboard";
 import { feedbackVi } from "./areas/feedback";
 import { nonconformitiesVi } from "./areas/nonconformities";
+import { auditsVi } from "./areas/audits";
+import { checklistsVi } from "./areas/checklists";
+import { inspectionVi } from "./areas/inspection";
+import { managementReviewVi } from "./areas/management-review";
 import { reportsVi } from "./areas/reports";
 
 /**
@@ -12,6 +16,10 @@ export const vi = {
   ...feedbackVi,
   ...nonconformitiesVi,
   ...reportsVi,
+  ...auditsVi,
+  ...checklistsVi,
+  ...inspectionVi,
+  ...managementReviewVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",

@@ -97,14 +97,12 @@ export async function issueDocument(
       .onConflict((oc) => oc.column("reuse_key").doNothing())
       .execute();
     if (request.issuedBy?.isInspector) {
-      await recordAudit(trx, {
-        actor: { kind: "user", userId: request.issuedBy.userId },
+      await recordInspectorDownload(trx, {
+        userId: request.issuedBy.userId,
         unitId: request.unitId,
-        entityType: "report",
-        entityId: code,
-        action: "downloaded",
-        after: { kind: request.kind, variant: request.variant, parameters: request.parameters, sha256 },
-        at: request.now,
+        code,
+        details: { kind: request.kind, variant: request.variant, parameters: request.parameters, sha256 },
+        now: request.now,
       });
     }
   });
@@ -113,6 +111,81 @@ export async function issueDocument(
     if (stored && stored.code !== code) return { ...stored, reused: true };
   }
   return { code, pdf, sha256, reused: false };
+}
+
+/** Every download by an inspector is written to the audit log (issue 7). */
+export async function recordInspectorDownload(
+  db: Kysely<Database>,
+  download: { userId: number; unitId: number; code: string; details: Record<string, unknown>; now: Date },
+): Promise<void> {
+  await recordAudit(db, {
+    actor: { kind: "user", userId: download.userId },
+    unitId: download.unitId,
+    entityType: "report",
+    entityId: download.code,
+    action: "downloaded",
+    after: download.details,
+    at: download.now,
+  });
+}
+
+export interface RecordIssue {
+  unitId: number;
+  kind: IssuedDocumentKind;
+  title: string;
+  parameters: Record<string, string>;
+  /** Who approved or recorded it: printed and shown on the verification page. */
+  issuedBy: { userId: number; name: string };
+  now: Date;
+}
+
+/**
+ * Stores a locked record (an approved audit report, a management review record) with its bytes and
+ * hash, inside the caller's transaction, under a code the caller printed into it beforehand with
+ * `newVerificationCode()`. It is never issued again: every later download serves these bytes.
+ */
+export async function insertRecord(trx: Kysely<Database>, issue: RecordIssue, code: string, pdf: Buffer): Promise<{ id: number; sha256: string }> {
+  const sha256 = sha256Hex(pdf);
+  const { id } = await trx
+    .insertInto("issued_document")
+    .values({
+      unit_id: issue.unitId,
+      verification_code: code,
+      kind: issue.kind,
+      variant: "record",
+      title: issue.title,
+      parameters_json: JSON.stringify(issue.parameters),
+      issued_at: issue.now.toISOString(),
+      issued_by_user_id: issue.issuedBy.userId,
+      issued_by_label: issue.issuedBy.name,
+      sha256,
+      size_bytes: pdf.byteLength,
+      pdf,
+      reuse_key: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id, sha256 };
+}
+
+export interface StoredRecord {
+  code: string;
+  kind: IssuedDocumentKind;
+  title: string;
+  pdf: Buffer;
+  sha256: string;
+}
+
+/** A locked record's stored bytes, as issued. */
+export async function getStoredRecord(db: Kysely<Database>, unitId: number, id: number): Promise<StoredRecord | null> {
+  const row = await db
+    .selectFrom("issued_document")
+    .select(["verification_code", "kind", "title", "pdf", "sha256"])
+    .where("id", "=", id)
+    .where("unit_id", "=", unitId)
+    .where("variant", "=", "record")
+    .executeTakeFirst();
+  return row?.pdf ? { code: row.verification_code, kind: row.kind, title: row.title, pdf: Buffer.from(row.pdf), sha256: row.sha256 } : null;
 }
 
 async function findStoredCopy(db: Kysely<Database>, unitId: number, reuseKey: string) {

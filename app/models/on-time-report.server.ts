@@ -218,7 +218,7 @@ export interface OnTimeReportRequest {
   unit: { id: number; name: string };
   period: Period;
   toDate: boolean;
-  variant: DocumentVariant;
+  variant: Exclude<DocumentVariant, "record">;
   /** The signed-in reader; null for a public download. */
   reader: { userId: number; name: string; isInspector: boolean } | null;
   /** Of the request, for the verification link. */

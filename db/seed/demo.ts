@@ -16,6 +16,9 @@ import { demoObjectives } from "./quality-objectives";
 import { saveExternalDocument } from "../../app/models/external-documents.server";
 import { EXTERNAL_DOCUMENTS } from "./external-documents";
 import { seedOpen311Demo } from "./open311-demo";
+import type { WorkAreas } from "../../app/domain/audits/audit";
+import { PROCEDURE_FIELDS } from "../../app/domain/procedures/procedure";
+import { setWorkAreas } from "../../app/models/work-areas.server";
 
 /** The controlled documents imported into the demo (relative to the working directory). */
 export const DOCUMENTS_FOLDER = "procedures-docs";
@@ -34,11 +37,26 @@ export const DEMO_UNIT = {
   is_remote_area: 1,
 } as const;
 
-export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[] }> = [
-  { username: "chatluong", displayName: "Lò Thị Hoa", roles: ["quality_lead"] },
-  { username: "motcua", displayName: "Cầm Văn Thắng", roles: ["officer"] },
+/**
+ * Work areas keep auditors off their own work (QT-02 §5.1): the quality lead owns the system
+ * processes, the desk officer receives every field at QT-07, and the auditor is the commune's
+ * justice and civil-status officer, who audits the other fields.
+ */
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; workAreas?: WorkAreas }> = [
+  {
+    username: "chatluong",
+    displayName: "Lò Thị Hoa",
+    roles: ["quality_lead"],
+    workAreas: { fields: [], processes: ["QT-01", "QT-02", "QT-03", "QT-04", "QT-05", "QT-06"] },
+  },
+  { username: "motcua", displayName: "Cầm Văn Thắng", roles: ["officer"], workAreas: { fields: [...PROCEDURE_FIELDS], processes: ["QT-07"] } },
   { username: "lanhdao", displayName: "Quàng Văn Minh", roles: ["leader"] },
-  { username: "danhgia", displayName: "Tòng Thị Lan", roles: ["auditor"] },
+  {
+    username: "danhgia",
+    displayName: "Tòng Thị Lan",
+    roles: ["auditor"],
+    workAreas: { fields: ["civil_status", "justice"], processes: ["QT-08", "QT-09", "QT-10"] },
+  },
   { username: "thanhtra", displayName: "Lường Văn Sơn", roles: ["inspector"] },
   { username: "quantri", displayName: "Hoàng Thị Mai", roles: ["admin"] },
 ];
@@ -71,13 +89,9 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     });
     return id;
   });
-  for (const user of DEMO_USERS) {
-    await createUser(
-      db,
-      SYSTEM_ACTOR,
-      { unitId, ...user, passwordHash, mustChangePassword: false },
-      now,
-    );
+  for (const { workAreas, ...user } of DEMO_USERS) {
+    const userId = await createUser(db, SYSTEM_ACTOR, { unitId, ...user, passwordHash, mustChangePassword: false }, now);
+    if (workAreas) await setWorkAreas(db, SYSTEM_ACTOR, unitId, userId, workAreas, now);
   }
   await seedOpen311Demo(db, unitId, now);
   for (const procedure of PROCEDURE_CATALOGUE) {

@@ -6,14 +6,15 @@ import { formatTrackingCode, TRACKING_ALPHABET_SIZE, TRACKING_CODE_LENGTH, Track
  * verification code, printed on every page and behind the QR code on page 1, and the SHA-256 of
  * its exact bytes is recorded, so a forwarded or printed copy can be traced to its issue.
  */
-export const ISSUED_DOCUMENT_KINDS = ["on_time_report"] as const;
+export const ISSUED_DOCUMENT_KINDS = ["on_time_report", "audit_report", "management_review_input", "management_review_record"] as const;
 export type IssuedDocumentKind = (typeof ISSUED_DOCUMENT_KINDS)[number];
 
 /**
  * public: aggregate figures only, for anyone; full: with the list of late dossiers and applicants'
- * names, for staff; masked: the full version with names masked, for inspectors.
+ * names, for staff; masked: the full version with names masked, for inspectors; record: a locked
+ * record (approved audit report, management review record), stored once and served as stored.
  */
-export const DOCUMENT_VARIANTS = ["public", "full", "masked"] as const;
+export const DOCUMENT_VARIANTS = ["public", "full", "masked", "record"] as const;
 export type DocumentVariant = (typeof DOCUMENT_VARIANTS)[number];
 
 // Verification codes look like feedback tracking codes (`XXXX-XXXX-XXXX`, no look-alike letters,

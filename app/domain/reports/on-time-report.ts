@@ -27,7 +27,7 @@ export interface ReportReader {
  * register, the full version; an inspector, the full version with citizens' names masked (that wins
  * over any other role the account holds: personal data never reaches an inspector).
  */
-export function reportVariantFor(reader: ReportReader | null, registerRoles: readonly Role[]): DocumentVariant {
+export function reportVariantFor(reader: ReportReader | null, registerRoles: readonly Role[]): Exclude<DocumentVariant, "record"> {
   if (!reader || reader.mustChangePassword) return "public";
   if (reader.roles.includes("inspector")) return "masked";
   return hasAnyRole(reader.roles, registerRoles) ? "full" : "public";

@@ -47,9 +47,13 @@ export const reportsVi = {
     "Một bản sao chép nguyên vẹn của tệp có đúng mã băm SHA-256 này. Bản in giấy được đối chiếu qua nội dung và mã xác minh in ở chân trang.",
   "verify.document.checkFile": "Kiểm tra một tệp PDF",
   "verify.kind.on_time_report": "Báo cáo kết quả giải quyết thủ tục hành chính",
+  "verify.kind.audit_report": "Báo cáo đánh giá nội bộ",
+  "verify.kind.management_review_input": "Báo cáo đầu vào xem xét của lãnh đạo",
+  "verify.kind.management_review_record": "Biên bản xem xét của lãnh đạo",
   "verify.variant.public": "Bản công khai (chỉ số liệu tổng hợp)",
-  "verify.variant.full": "Bản đầy đủ, có danh sách hồ sơ trễ hạn (nội bộ)",
+  "verify.variant.full": "Bản đầy đủ dành cho cán bộ (nội bộ)",
   "verify.variant.masked": "Bản đầy đủ cho thanh tra, đã che thông tin cá nhân",
+  "verify.variant.record": "Hồ sơ đã phê duyệt, lưu một lần và khóa (bản lưu được cấp lại nguyên vẹn)",
   "verify.issuedBy.public": "Tải công khai (không đăng nhập)",
 } as const satisfies Record<string, string>;
 
@@ -99,8 +103,12 @@ export const reportsEn: AreaMessages<typeof reportsVi> = {
     "An intact copy of the file has exactly this SHA-256 hash. A printed copy is checked by its content and the verification code at the foot of its pages.",
   "verify.document.checkFile": "Check a PDF file",
   "verify.kind.on_time_report": "Administrative procedure results report",
+  "verify.kind.audit_report": "Internal audit report",
+  "verify.kind.management_review_input": "Management review input report",
+  "verify.kind.management_review_record": "Management review record",
   "verify.variant.public": "Public version (aggregate figures only)",
-  "verify.variant.full": "Full version, with the list of late dossiers (internal)",
+  "verify.variant.full": "Full version for staff (internal)",
   "verify.variant.masked": "Full version for inspectors, personal data masked",
+  "verify.variant.record": "Approved record, stored once and locked (served again exactly as stored)",
   "verify.issuedBy.public": "Public download (not signed in)",
 };

@@ -83,7 +83,7 @@ describe("seedDemo", () => {
       .where("at", "=", NOW.toISOString())
       .execute();
     const unitRows = rows.filter((r) => r.entity_type === "unit");
-    const userRows = rows.filter((r) => r.entity_type === "user");
+    const userRows = rows.filter((r) => r.entity_type === "user" && r.action === "created");
     expect(unitRows).toHaveLength(1);
     expect(userRows).toHaveLength(6);
     for (const row of [...unitRows, ...userRows]) {
