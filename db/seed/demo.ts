@@ -19,6 +19,9 @@ import { seedOpen311Demo } from "./open311-demo";
 import type { WorkAreas } from "../../app/domain/audits/audit";
 import { PROCEDURE_FIELDS } from "../../app/domain/procedures/procedure";
 import { setWorkAreas } from "../../app/models/work-areas.server";
+import { seedDemoChecklistTemplates } from "./checklist-templates";
+import { seedDemoAudits } from "./audit-demo";
+import { seedManagementReviewDemo } from "./management-review-demo";
 
 /** The controlled documents imported into the demo (relative to the working directory). */
 export const DOCUMENTS_FOLDER = "procedures-docs";
@@ -107,5 +110,8 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
   for (const bad of documents.invalid) {
     console.warn(`procedures-docs/${bad.file}: ${bad.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
   }
+  await seedDemoChecklistTemplates(db, unitId, now);
+  await seedDemoAudits(db, unitId, now);
+  await seedManagementReviewDemo(db, unitId, now);
   return { seeded: true };
 }
