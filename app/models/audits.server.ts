@@ -19,6 +19,7 @@ import {
 import { describeDraw, drawSample, type SampleCandidate, type SampleMethod } from "~/domain/audits/sampling";
 import { evidenceRequired, type AuditPlan, type AuditStep } from "~/domain/audits/schema";
 import { verificationUrl } from "~/domain/reports/issued-document";
+import { personalDataMask, UNMASKED, type TextMask } from "~/domain/shared/personal-data";
 import { translator, type MessageKey, type TranslateParams } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
 import { getChecklistItems } from "./checklists.server";
@@ -374,6 +375,43 @@ export async function getAudit(db: Kysely<Database>, unitId: number, code: strin
 
 export type AuditDetail = NonNullable<Awaited<ReturnType<typeof getAudit>>>;
 
+/**
+ * Auditors write free text (evidence, notes, conclusions) about dossiers whose applicants are
+ * citizens. The report never needs their names or numbers, and inspectors may not see them: this
+ * mask hides those of the sampled dossiers' applicants, and anything written like a phone or ID number.
+ */
+export async function auditTextMask(db: Kysely<Database>, detail: AuditDetail): Promise<TextMask> {
+  const applicants = await db
+    .selectFrom("internal_audit_sample")
+    .innerJoin("dossier", "dossier.id", "internal_audit_sample.dossier_id")
+    .select(["dossier.applicant_name", "dossier.applicant_phone", "dossier.applicant_id_number"])
+    .where("internal_audit_sample.audit_id", "=", detail.audit.id)
+    .execute();
+  return personalDataMask({
+    names: applicants.map((a) => a.applicant_name),
+    numbers: applicants.flatMap((a) => [a.applicant_phone, a.applicant_id_number]),
+  });
+}
+
+/** The audit as an inspector reads it: every free text through the mask. */
+export function maskAuditDetail(detail: AuditDetail, mask: TextMask): AuditDetail {
+  if (mask === UNMASKED) return detail;
+  const orNull = (text: string | null) => (text === null ? null : mask(text));
+  return {
+    ...detail,
+    audit: {
+      ...detail.audit,
+      conclusions: orNull(detail.audit.conclusions),
+      divergingOpinions: orNull(detail.audit.divergingOpinions),
+      returnedComment: orNull(detail.audit.returnedComment),
+      approvalComment: orNull(detail.audit.approvalComment),
+    },
+    questions: detail.questions.map((q) => ({ ...q, evidence: orNull(q.evidence) })),
+    sample: detail.sample.map((s) => ({ ...s, note: orNull(s.note) })),
+    nonconformities: detail.nonconformities.map((nc) => ({ ...nc, title: mask(nc.title) })),
+  };
+}
+
 export function auditFacts(detail: AuditDetail): AuditFacts {
   return {
     state: detail.audit.state,
@@ -661,9 +699,11 @@ function labelOfField(field: string): string {
 export async function auditReportData(
   db: Kysely<Database>,
   unitId: number,
-  detail: AuditDetail,
+  unmasked: AuditDetail,
   issue: { issuedAt: Date; verification: { code: string; url: string } | null; approval: { by: string; at: Date; comment: string | null } | null },
 ): Promise<AuditReportData> {
+  const mask = await auditTextMask(db, unmasked);
+  const detail = maskAuditDetail(unmasked, mask);
   const unit = await db.selectFrom("unit").select("name").where("id", "=", unitId).executeTakeFirstOrThrow();
   const processes = await listAuditableProcesses(db, unitId);
   const processLabel = (code: string) => {
@@ -752,7 +792,7 @@ export async function auditReportData(
     criteriaMetLabel: a.criteriaMet ? vi(`audits.criteriaMet.${a.criteriaMet}`) : "—",
     divergingOpinions: a.divergingOpinions,
     drafted: a.draftedAt && a.draftedBy ? { by: a.draftedBy, at: new Date(a.draftedAt) } : null,
-    approval: issue.approval,
+    approval: issue.approval ? { ...issue.approval, comment: issue.approval.comment === null ? null : mask(issue.approval.comment) } : null,
     issuedAt: issue.issuedAt,
     verification: issue.verification,
   };

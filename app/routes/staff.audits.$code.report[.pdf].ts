@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { AUDIT_CODE_PATTERN } from "~/domain/audits/audit";
+import { readsMasked } from "~/domain/shared/personal-data";
 import { getApprovedReport, getAudit, renderDraftReport } from "~/models/audits.server";
 import { recordInspectorDownload } from "~/models/issued-documents.server";
 import { requireRole } from "~/utils/auth.server";
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const detail = AUDIT_CODE_PATTERN.test(code) ? await getAudit(db, user.unitId, code) : null;
   if (!detail) throw new Response("Not found", { status: 404 });
-  const isInspector = user.roles.includes("inspector");
+  const isInspector = readsMasked(user.roles);
   const fileName = `${detail.audit.code}.pdf`;
 
   if (detail.audit.state === "approved") {

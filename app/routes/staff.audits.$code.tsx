@@ -6,9 +6,10 @@ import { FormErrors } from "~/components/form";
 import { hasAnyRole } from "~/domain/accounts/roles";
 import { AUDIT_CODE_PATTERN, CHECKLIST_ANSWERS, CRITERIA_MET, SAMPLE_RESULTS, type AuditAction } from "~/domain/audits/audit";
 import { AuditStepSchema } from "~/domain/audits/schema";
+import { readsMasked } from "~/domain/shared/personal-data";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
-import { applyAuditStep, auditPermissions, getAudit, type AuditActorUser } from "~/models/audits.server";
+import { applyAuditStep, auditPermissions, auditTextMask, getAudit, maskAuditDetail, type AuditActorUser } from "~/models/audits.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -24,21 +25,23 @@ const actorOf = (user: SessionUser): AuditActorUser => ({ userId: user.id, name:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/audits"));
-  const detail = await load(user, params.code);
-  const permissions = user.roles.includes("inspector")
+  const unmasked = await load(user, params.code);
+  const masked = readsMasked(user.roles);
+  const detail = masked ? maskAuditDetail(unmasked, await auditTextMask(getDb(), unmasked)) : unmasked;
+  const permissions = masked
     ? { allowed: [] as AuditAction[], canRecord: false, canConclude: false }
     : auditPermissions(detail, actorOf(user));
   return {
     ...detail,
     ...permissions,
     canOpenDossiers: hasAnyRole(user.roles, rolesFor("/staff/dossiers")),
-    canPreview: !user.roles.includes("inspector") && (detail.audit.state === "in_progress" || detail.audit.state === "report_drafted"),
+    canPreview: !masked && (detail.audit.state === "in_progress" || detail.audit.state === "report_drafted"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/audits"));
-  if (user.roles.includes("inspector")) throw new Response("Forbidden", { status: 403 });
+  if (readsMasked(user.roles)) throw new Response("Forbidden", { status: 403 });
   const detail = await load(user, params.code);
   const formData = await request.formData();
   const target = targetOf(formData);

@@ -186,7 +186,9 @@ describe("performing, drafting and approving", () => {
     expect(await step(auditor, code, { intent: "draft_report" })).toEqual({ ok: false, error: "audits.error.unchecked" });
     for (const [i, s] of (detail?.sample ?? []).entries()) {
       const result = i === 3 ? "observation" : "conform";
-      const note = i === 3 ? "Phiếu kiểm soát thiếu chữ ký người nhận bàn giao." : undefined;
+      // Auditors may write a citizen's name in a note: the report masks it.
+      const applicant = (await t.db.selectFrom("dossier").select("applicant_name").where("code", "=", s.code).executeTakeFirstOrThrow()).applicant_name;
+      const note = i === 3 ? `Phiếu kiểm soát thiếu chữ ký người nhận bàn giao (người nộp ${applicant}, ĐT 0912 345 678).` : undefined;
       expect(await step(auditor, code, { intent: "check_sample", sampleId: s.id, result, note })).toEqual({ ok: true });
     }
     expect(await step(auditor, code, { intent: "draft_report" })).toEqual({ ok: false, error: "audits.error.conclusionsRequired" });
@@ -243,6 +245,10 @@ describe("performing, drafting and approving", () => {
     for (const nc of detail.nonconformities) expect(text).toContain(nc.code);
     expect(text).not.toContain("DỰ THẢO");
     expect(text).not.toMatch(/Công dân \d+/);
+    const plain = pdfPages(stored.pdf, "plain").join(" ").replace(/\s+/g, " ");
+    expect(plain).toMatch(/C\*\*\* D\*\*\* \d\*\*\*/);
+    expect(plain).toContain("09******78");
+    expect(plain).not.toContain("0912 345 678");
   });
 
   it("nothing changes an approved audit", async () => {
