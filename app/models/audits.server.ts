@@ -245,6 +245,29 @@ export async function listAudits(db: Kysely<Database>, unitId: number, year: num
   };
 }
 
+/**
+ * Audits waiting for this user: those on whose team they sit that are not yet drafted, and for a
+ * leader, drafts waiting for approval (not of their own team).
+ */
+export async function listMyAuditTasks(db: Kysely<Database>, unitId: number, userId: number, isLeader: boolean) {
+  const onTeam = db
+    .selectFrom("internal_audit_member")
+    .select("internal_audit_member.audit_id")
+    .where("internal_audit_member.user_id", "=", userId);
+  return db
+    .selectFrom("internal_audit")
+    .select(["code", "title", "state", "planned_start_date as startDate"])
+    .where("unit_id", "=", unitId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("id", "in", onTeam), eb("state", "in", ["planned", "in_progress"])]),
+        ...(isLeader ? [eb.and([eb("state", "=", "report_drafted"), eb("id", "not in", onTeam)])] : []),
+      ]),
+    )
+    .orderBy("planned_start_date")
+    .execute();
+}
+
 /** An audit with its team, questions and sample; null when not in the unit. */
 export async function getAudit(db: Kysely<Database>, unitId: number, code: string) {
   const audit = await db.selectFrom("internal_audit").selectAll().where("unit_id", "=", unitId).where("code", "=", code).executeTakeFirst();

@@ -8,6 +8,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor, staffNavFor } from "~/utils/navigation";
 import { hasAnyRole } from "~/domain/accounts/roles";
+import { listMyAuditTasks } from "~/models/audits.server";
 import { listOverdueReviews } from "~/models/documents.server";
 import { countOverdueNow } from "~/models/metrics.server";
 import { listMyOpenActions, listUnreadNotifications, markNotificationRead } from "~/models/nonconformities.server";
@@ -25,6 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seesDocuments = hasAnyRole(user.roles, rolesFor("/staff/documents"));
   return {
     myActions: await listMyOpenActions(db, user.id),
+    myAudits: hasAnyRole(user.roles, rolesFor("/staff/audits"))
+      ? await listMyAuditTasks(db, user.unitId, user.id, user.roles.includes("leader"))
+      : [],
     notifications: await listUnreadNotifications(db, user.id),
     today: businessDateOf(now),
     overdueDossiers: seesDossiers ? await countOverdueNow(db, user.unitId, now) : null,
@@ -47,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { displayName, roles, unitName, shortcuts, overdueDossiers, overdueReviews, myActions, notifications, today } =
+  const { displayName, roles, unitName, shortcuts, overdueDossiers, overdueReviews, myActions, myAudits, notifications, today } =
     useLoaderData<typeof loader>();
   const { t, formatDate } = useI18n();
   return (
@@ -86,6 +90,18 @@ export default function StaffHome() {
               <li key={a.id} className={a.due_date < today ? "text-danger" : undefined}>
                 <Link to={`/staff/nonconformities/${a.code}`}>{a.code}</Link>: {a.description} ({formatDate(a.due_date)})
                 {a.due_date < today ? <span className="badge badge--danger"> {t("nc.actions.overdue")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {myAudits.length > 0 ? (
+        <section aria-labelledby="my-audits-title">
+          <h2 id="my-audits-title">{t("home.staff.myAudits")}</h2>
+          <ul>
+            {myAudits.map((a) => (
+              <li key={a.code}>
+                <Link to={`/staff/audits/${a.code}`}>{a.code}</Link>: {a.title} ({formatDate(a.startDate)}) — {t(`audits.state.${a.state}`)}
               </li>
             ))}
           </ul>

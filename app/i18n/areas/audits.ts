@@ -136,6 +136,7 @@ export const auditsVi = {
   "audit.action.return_draft": "Trả lại dự thảo",
   "audit.action.work_areas_changed": "Đổi lĩnh vực phụ trách",
   "audits.error.ownAreaShort": "Không được đánh giá công việc của chính mình trong phạm vi này.",
+  "home.staff.myAudits": "Đánh giá nội bộ cần ông/bà thực hiện",
 } as const satisfies Record<string, string>;
 
 export const auditsEn: AreaMessages<typeof auditsVi> = {
@@ -273,4 +274,5 @@ export const auditsEn: AreaMessages<typeof auditsVi> = {
   "audit.action.return_draft": "Draft returned",
   "audit.action.work_areas_changed": "Work areas changed",
   "audits.error.ownAreaShort": "May not audit their own work in this scope.",
+  "home.staff.myAudits": "Internal audits waiting for you",
 };

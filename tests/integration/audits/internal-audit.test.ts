@@ -7,6 +7,7 @@ import {
   getApprovedReport,
   getAudit,
   listAudits,
+  listMyAuditTasks,
   planAudit,
   redrawSample,
   renderDraftReport,
@@ -112,6 +113,7 @@ describe("planning an audit", () => {
     expect(detail?.team).toEqual([{ userId: auditor.userId, name: "Tòng Thị Lan", role: "lead" }]);
     expect(detail?.questions.length).toBeGreaterThanOrEqual(10);
     expect(new Set(detail?.questions.map((q) => q.templateCode))).toEqual(new Set(["CL-01", "CL-06"]));
+    expect(await listMyAuditTasks(t.db, unitId, auditor.userId, false)).toMatchObject([{ code: "DGNB-2026-01", state: "planned" }]);
     const programme = await listAudits(t.db, unitId, 2026);
     expect(programme.audits.map((a) => a.code)).toEqual(["DGNB-2026-01"]);
     expect(await listAudits(t.db, unitId, 2025)).toMatchObject({ audits: [] });
@@ -202,6 +204,14 @@ describe("performing, drafting and approving", () => {
     ).toEqual({ ok: true });
     expect(await step(auditor, code, { intent: "draft_report" })).toEqual({ ok: true });
     expect((await getAudit(t.db, unitId, code))?.audit.state).toBe("report_drafted");
+  });
+
+  it("the draft waits on the leader's home page, no longer on the auditor's", async () => {
+    expect(await listMyAuditTasks(t.db, unitId, leader.userId, true)).toEqual([
+      { code, title: "Đánh giá nội bộ năm 2026 – Bộ phận Một cửa", state: "report_drafted", startDate: "2026-09-15" },
+    ]);
+    expect(await listMyAuditTasks(t.db, unitId, auditor.userId, false)).toEqual([]);
+    expect(await listMyAuditTasks(t.db, unitId, qualityLead.userId, false)).toEqual([]);
   });
 
   it("a draft preview is marked and carries no verification code", async () => {
