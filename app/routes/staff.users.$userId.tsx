@@ -1,14 +1,19 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FieldErrors, FormErrors } from "~/components/form";
+import { fieldLabel } from "~/components/procedure-facts";
 import { RoleCheckboxes } from "~/components/role-checkboxes";
 import { EditUserSchema, ResetPasswordSchema } from "~/domain/accounts/schema";
+import { WorkAreasFormSchema } from "~/domain/audits/work-areas-schema";
+import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { useI18n } from "~/i18n/i18n-context";
+import { listProcessOptions } from "~/models/checklists.server";
 import { getUser, resetPassword, updateUser } from "~/models/users.server";
+import { getWorkAreas, setWorkAreas } from "~/models/work-areas.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -27,16 +32,49 @@ async function loadTarget(params: unknown, unitId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const user = await loadTarget(params, admin.unitId);
-  return { user };
+  return { user, ...(await loadWorkAreas(admin.unitId, user.id)) };
 }
 
-type ActionReply = { intent: "edit" | "reset"; result: SubmissionResult<string[]> };
+/**
+ * The user's work areas and the processes they can be chosen from: the register's procedures,
+ * and any process the user already has that has since left the register.
+ */
+async function loadWorkAreas(unitId: number, userId: number) {
+  const db = getDb();
+  const workAreas = (await getWorkAreas(db, [userId])).get(userId) ?? { fields: [], processes: [] };
+  const register = await listProcessOptions(db, unitId);
+  const known = new Set(register.map((p) => p.code));
+  const processOptions = [
+    ...register.map((p) => ({ ...p, inRegister: true })),
+    ...workAreas.processes.filter((c) => !known.has(c)).map((code) => ({ code, title: code, inRegister: false })),
+  ];
+  return { workAreas: { fields: [...workAreas.fields], processes: [...workAreas.processes] }, processOptions };
+}
+
+type ActionReply = { intent: "edit" | "reset" | "workAreas"; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const user = await loadTarget(params, admin.unitId);
   const formData = await request.formData();
   const actor = { kind: "user", userId: admin.id } as const;
+
+  if (formData.get("intent") === "workAreas") {
+    const { processOptions } = await loadWorkAreas(admin.unitId, user.id);
+    const allowed = new Set(processOptions.map((p) => p.code));
+    const submission = parseWithZod(formData, {
+      schema: WorkAreasFormSchema.superRefine((value, ctx) => {
+        if (value.processes.some((c) => !allowed.has(c))) {
+          ctx.addIssue({ code: "custom", path: ["processes"], message: "users.workAreas.error.unknownProcess" });
+        }
+      }),
+    });
+    if (submission.status !== "success") {
+      return data<ActionReply>({ intent: "workAreas", result: submission.reply() }, { status: 400 });
+    }
+    await setWorkAreas(getDb(), actor, admin.unitId, user.id, submission.value);
+    return redirect(`/staff/users/${user.id}?workAreasSaved=1`);
+  }
 
   if (formData.get("intent") === "reset") {
     const submission = parseWithZod(formData, { schema: ResetPasswordSchema });
@@ -63,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, workAreas, processOptions } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
@@ -90,13 +128,23 @@ export default function EditUser() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
 
+  const [areasForm, areasFields] = useForm({
+    id: "work-areas",
+    lastResult: reply?.intent === "workAreas" ? reply.result : undefined,
+    defaultValue: workAreas,
+    constraint: getZodConstraint(WorkAreasFormSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: WorkAreasFormSchema }),
+  });
+
   const notice = searchParams.has("created")
     ? t("users.created", { username: user.username })
     : searchParams.has("saved")
       ? t("users.saved")
       : searchParams.has("reset")
         ? t("users.resetDone")
-        : null;
+        : searchParams.has("workAreasSaved")
+          ? t("users.workAreas.saved")
+          : null;
 
   return (
     <main id="main" className="page page--narrow">
@@ -154,6 +202,41 @@ export default function EditUser() {
           </Field>
           <button type="submit" className="button button--secondary">
             {t("users.reset")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="work-areas-title" className="section">
+        <h2 id="work-areas-title">{t("users.workAreas.title")}</h2>
+        <p className="field-hint">{t("users.workAreas.hint")}</p>
+        <Form method="post" {...getFormProps(areasForm)} className="stack">
+          <input type="hidden" name="intent" value="workAreas" />
+          <FormErrors id={areasForm.errorId} errors={areasForm.errors} />
+          <fieldset className={areasFields.fields.errors?.length ? "field field--invalid" : "field"}>
+            <legend>{t("users.workAreas.fields")}</legend>
+            {getCollectionProps(areasFields.fields, { type: "checkbox", options: [...PROCEDURE_FIELDS] }).map((props) => (
+              <label key={props.key} className="checkbox">
+                <input {...props} key={props.key} />
+                {fieldLabel(t, props.value as (typeof PROCEDURE_FIELDS)[number])}
+              </label>
+            ))}
+            <FieldErrors id={areasFields.fields.errorId} errors={areasFields.fields.errors} />
+          </fieldset>
+          <fieldset className={areasFields.processes.errors?.length ? "field field--invalid" : "field"}>
+            <legend>{t("users.workAreas.processes")}</legend>
+            {getCollectionProps(areasFields.processes, { type: "checkbox", options: processOptions.map((p) => p.code) }).map((props) => {
+              const option = processOptions.find((p) => p.code === props.value);
+              return (
+                <label key={props.key} className="checkbox">
+                  <input {...props} key={props.key} />
+                  {option?.inRegister ? `${option.code} – ${option.title}` : t("users.workAreas.notInRegister", { code: props.value })}
+                </label>
+              );
+            })}
+            <FieldErrors id={areasFields.processes.errorId} errors={areasFields.processes.errors} />
+          </fieldset>
+          <button type="submit" className="button button--secondary">
+            {t("users.workAreas.save")}
           </button>
         </Form>
       </section>
