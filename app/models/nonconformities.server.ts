@@ -3,6 +3,7 @@ import { businessDateOf } from "~/utils/clock";
 import type { Database, NonconformityTable } from "#db/schema";
 import type { CauseMethod, NcGrade, NcSource, NcState } from "~/domain/nonconformities/nonconformity";
 import { checkNcAction, formatNcCode, isRepeat, type NcAction } from "~/domain/nonconformities/workflow";
+import { personalDataMask, UNMASKED, type KnownPersonalData, type TextMask } from "~/domain/shared/personal-data";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
 
@@ -160,7 +161,98 @@ export interface NcFilter {
   openOnly?: boolean | undefined;
 }
 
-export async function listNonconformities(db: Kysely<Database>, unitId: number, filter: NcFilter) {
+/** Who reads: an inspector gets citizens' personal data masked in every text (app/domain/shared/personal-data.ts). */
+export interface NcReader {
+  maskPersonalData: boolean;
+}
+
+const FULL_READER: NcReader = { maskPersonalData: false };
+
+const DOSSIER_CODE_IN_TEXT = /[0-9A-Za-z.]+-\d{6}-\d{4}/g;
+const FEEDBACK_CODE_IN_TEXT = /[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/g;
+
+/**
+ * The citizens behind nonconformities: applicants of the dossiers and senders of the feedback linked
+ * to them, sampled for them by an audit, or named by code in their text.
+ */
+export async function findPersonalDataOf(db: Kysely<Database>, unitId: number, ncIds: readonly number[], texts: readonly string[]): Promise<KnownPersonalData> {
+  const ids = [...ncIds];
+  const [links, sampled] = ids.length
+    ? await Promise.all([
+        db.selectFrom("nonconformity_link").select(["entity_type", "entity_id"]).where("nonconformity_id", "in", ids).execute(),
+        db.selectFrom("internal_audit_sample").select("dossier_id").where("nonconformity_id", "in", ids).execute(),
+      ])
+    : [[], []];
+  const feedbackIds = links.filter((l) => l.entity_type === "feedback").map((l) => l.entity_id);
+  const feedbackCodes = [...new Set(texts.flatMap((t) => t.match(FEEDBACK_CODE_IN_TEXT) ?? []))];
+  const feedback =
+    ids.length || feedbackIds.length || feedbackCodes.length
+      ? await db
+          .selectFrom("feedback_item")
+          .select(["contact_name", "contact_phone", "contact_id_number", "dossier_id"])
+          .where("unit_id", "=", unitId)
+          .where((eb) =>
+            eb.or([
+              ...(ids.length ? [eb("nonconformity_id", "in", ids)] : []),
+              ...(feedbackIds.length ? [eb("id", "in", feedbackIds)] : []),
+              ...(feedbackCodes.length ? [eb("code", "in", feedbackCodes)] : []),
+            ]),
+          )
+          .execute()
+      : [];
+  const dossierIds = [
+    ...new Set([
+      ...links.filter((l) => l.entity_type === "dossier").map((l) => l.entity_id),
+      ...sampled.map((s) => s.dossier_id),
+      ...feedback.flatMap((f) => (f.dossier_id === null ? [] : [f.dossier_id])),
+    ]),
+  ];
+  const dossierCodes = [...new Set(texts.flatMap((t) => t.match(DOSSIER_CODE_IN_TEXT) ?? []))];
+  const dossiers =
+    dossierIds.length || dossierCodes.length
+      ? await db
+          .selectFrom("dossier")
+          .select(["applicant_name", "applicant_phone", "applicant_id_number"])
+          .where("unit_id", "=", unitId)
+          .where((eb) =>
+            eb.or([...(dossierIds.length ? [eb("id", "in", dossierIds)] : []), ...(dossierCodes.length ? [eb("code", "in", dossierCodes)] : [])]),
+          )
+          .execute()
+      : [];
+  return {
+    names: [...dossiers.map((d) => d.applicant_name), ...feedback.map((f) => f.contact_name)],
+    numbers: [
+      ...dossiers.flatMap((d) => [d.applicant_phone, d.applicant_id_number]),
+      ...feedback.flatMap((f) => [f.contact_phone, f.contact_id_number]),
+    ],
+  };
+}
+
+const NC_TEXTS = ["title", "description", "evidence", "correction", "root_cause", "verification_note"] as const;
+
+type NcTexts = Pick<Selectable<NonconformityTable>, (typeof NC_TEXTS)[number] | "cause_analysis_json">;
+
+const textsOf = (nc: NcTexts) => [...NC_TEXTS.map((k) => nc[k] ?? ""), nc.cause_analysis_json ?? ""];
+
+function maskNcTexts<T extends NcTexts>(nc: T, mask: TextMask): T {
+  const analysis = nc.cause_analysis_json ? (JSON.parse(nc.cause_analysis_json) as string[]).map(mask) : null;
+  return {
+    ...nc,
+    title: mask(nc.title),
+    description: mask(nc.description),
+    evidence: nc.evidence === null ? null : mask(nc.evidence),
+    correction: nc.correction === null ? null : mask(nc.correction),
+    root_cause: nc.root_cause === null ? null : mask(nc.root_cause),
+    verification_note: nc.verification_note === null ? null : mask(nc.verification_note),
+    cause_analysis_json: analysis ? JSON.stringify(analysis) : nc.cause_analysis_json,
+  };
+}
+
+async function maskFor(db: Kysely<Database>, unitId: number, reader: NcReader, ncIds: readonly number[], texts: readonly string[]): Promise<TextMask> {
+  return reader.maskPersonalData ? personalDataMask(await findPersonalDataOf(db, unitId, ncIds, texts)) : UNMASKED;
+}
+
+export async function listNonconformities(db: Kysely<Database>, unitId: number, filter: NcFilter, reader: NcReader = FULL_READER) {
   let query = db.selectFrom("nonconformity").selectAll().where("unit_id", "=", unitId).where("merged_into_id", "is", null);
   if (filter.state) query = query.where("state", "=", filter.state);
   if (filter.source) query = query.where("source", "=", filter.source);
@@ -173,30 +265,41 @@ export async function listNonconformities(db: Kysely<Database>, unitId: number, 
     .where("merged_into_id", "is", null)
     .execute();
   const history = all.map((o) => ({ id: o.id, process: o.process, isoClause: o.iso_clause, foundAt: o.found_at }));
-  return rows.map((r) => ({ ...r, repeat: isRepeat({ id: r.id, process: r.process, isoClause: r.iso_clause, foundAt: r.found_at }, history) }));
+  const mask = await maskFor(db, unitId, reader, rows.map((r) => r.id), rows.flatMap(textsOf));
+  return rows.map((r) => ({
+    ...(reader.maskPersonalData ? maskNcTexts(r, mask) : r),
+    repeat: isRepeat({ id: r.id, process: r.process, isoClause: r.iso_clause, foundAt: r.found_at }, history),
+  }));
 }
 
-export async function getNonconformity(db: Kysely<Database>, unitId: number, code: string) {
-  const nc = await db.selectFrom("nonconformity").selectAll().where("unit_id", "=", unitId).where("code", "=", code).executeTakeFirst();
-  if (!nc) return null;
-  const [actions, links, mergedInto, people] = await Promise.all([
-    db.selectFrom("corrective_action").selectAll().where("nonconformity_id", "=", nc.id).orderBy("round").orderBy("id").execute(),
-    db.selectFrom("nonconformity_link").selectAll().where("nonconformity_id", "=", nc.id).orderBy("id").execute(),
-    nc.merged_into_id ? db.selectFrom("nonconformity").select("code").where("id", "=", nc.merged_into_id).executeTakeFirst() : undefined,
+export async function getNonconformity(db: Kysely<Database>, unitId: number, code: string, reader: NcReader = FULL_READER) {
+  const found = await db.selectFrom("nonconformity").selectAll().where("unit_id", "=", unitId).where("code", "=", code).executeTakeFirst();
+  if (!found) return null;
+  const [foundActions, links, mergedInto, people] = await Promise.all([
+    db.selectFrom("corrective_action").selectAll().where("nonconformity_id", "=", found.id).orderBy("round").orderBy("id").execute(),
+    db.selectFrom("nonconformity_link").selectAll().where("nonconformity_id", "=", found.id).orderBy("id").execute(),
+    found.merged_into_id ? db.selectFrom("nonconformity").select("code").where("id", "=", found.merged_into_id).executeTakeFirst() : undefined,
     db.selectFrom("user").select(["id", "display_name"]).where("unit_id", "=", unitId).execute(),
   ]);
+  const mask = await maskFor(db, unitId, reader, [found.id], [
+    ...textsOf(found),
+    ...foundActions.flatMap((a) => [a.description, a.evidence ?? ""]),
+  ]);
+  const nc = reader.maskPersonalData ? maskNcTexts(found, mask) : found;
+  const actions = foundActions.map((a) => (reader.maskPersonalData ? { ...a, description: mask(a.description), evidence: a.evidence === null ? null : mask(a.evidence) } : a));
   const names = new Map(people.map((p) => [p.id, p.display_name]));
   const linkLabels = await Promise.all(
     links.map(async (l) => {
+      const reason = l.reason === null ? null : mask(l.reason);
       if (l.entity_type === "dossier") {
         const d = await db.selectFrom("dossier").select("code").where("id", "=", l.entity_id).executeTakeFirst();
-        return { ...l, label: d?.code ?? `#${l.entity_id}`, href: d ? `/staff/dossiers/${d.code}` : null };
+        return { ...l, reason, label: d?.code ?? `#${l.entity_id}`, href: d ? `/staff/dossiers/${d.code}` : null };
       }
       if (l.entity_type === "feedback") {
         const f = await db.selectFrom("feedback_item").select("code").where("id", "=", l.entity_id).executeTakeFirst();
-        return { ...l, label: f?.code ?? `#${l.entity_id}`, href: f ? `/staff/feedback/${f.code}` : null };
+        return { ...l, reason, label: f?.code ?? `#${l.entity_id}`, href: f ? `/staff/feedback/${f.code}` : null };
       }
-      return { ...l, label: `#${l.entity_id}`, href: null };
+      return { ...l, reason, label: `#${l.entity_id}`, href: null };
     }),
   );
   const others = await db

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { csvCell, DASHBOARD_TABLES, dashboardTables, DashboardQuerySchema, listAccess, resolvePeriod } from "~/domain/metrics/dashboard";
+import { readsMasked } from "~/domain/shared/personal-data";
 import { translator } from "~/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { getDashboard, resolveDashboardUnit } from "~/models/dashboard.server";
+import { recordInspectorDownload } from "~/models/issued-documents.server";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { csvResponse, csvRow } from "~/utils/csv";
@@ -27,10 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canOpen = listAccess(new Set(staffNavFor(user.roles).map((i) => i.to)), unit.id === user.unitId);
   const dashboard = await getDashboard(db, unit.id, period, now, canOpen);
   const spec = dashboardTables({ period, ...dashboard, linkRegister: canOpen.register })[table.data];
+  const fileName = `bang-theo-doi-${table.data}-${period.from}-${period.to}.csv`;
+  if (readsMasked(user.roles)) {
+    await recordInspectorDownload(db, {
+      userId: user.id,
+      unitId: user.unitId,
+      code: fileName,
+      details: { kind: "dashboard_table", table: table.data, unitId: unit.id, parameters: { from: period.from, to: period.to } },
+      now,
+    });
+  }
   const t = translator(await getLanguage(request));
   async function* lines() {
     yield csvRow(spec.columns.map((c) => t(c)));
     for (const row of spec.rows) yield csvRow(row.map((cell) => csvCell(cell, t)));
   }
-  return csvResponse(`bang-theo-doi-${table.data}-${period.from}-${period.to}.csv`, lines());
+  return csvResponse(fileName, lines());
 }

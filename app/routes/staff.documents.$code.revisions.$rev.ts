@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildControlledCopy } from "#reports/controlled-copy";
 import { toWebStream } from "#reports/toolkit";
 import { DocumentCodeSchema } from "~/domain/documents/document";
+import { readsMasked } from "~/domain/shared/personal-data";
 import { translator } from "~/i18n";
+import { recordInspectorDownload } from "~/models/issued-documents.server";
 import { getDocument } from "~/models/documents.server";
 import { getUnit } from "~/models/units.server";
 import { requireRole } from "~/utils/auth.server";
@@ -20,6 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const revision = detail?.revisions.find((r) => r.revision === Number(revisionNumber));
   if (!detail || !revision) throw new Response("Not found", { status: 404 });
   const unit = await getUnit(db, user.unitId);
+  const now = new Date();
+  const fileName = `${detail.document.code}-lan-${revision.revision}.pdf`;
+  if (readsMasked(user.roles)) {
+    await recordInspectorDownload(db, { userId: user.id, unitId: user.unitId, code: fileName, details: { kind: "controlled_copy", document: detail.document.code, revision: revision.revision }, now });
+  }
   // Controlled copies are Vietnamese documents: their labels are printed in Vietnamese.
   const t = translator("vi");
   const report = buildControlledCopy({
@@ -37,13 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       isoClauses: detail.document.isoClauses,
     },
     markdown: revision.body_md,
-    issuedAt: new Date(),
+    issuedAt: now,
     issuedTo: user.displayName,
   });
   return new Response(toWebStream(report), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${detail.document.code}-lan-${revision.revision}.pdf"`,
+      "Content-Disposition": `inline; filename="${fileName}"`,
       "Cache-Control": "no-store",
     },
   });

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { buildCorrectiveActionRequest } from "#reports/corrective-action-request";
 import { toWebStream } from "#reports/toolkit";
+import { readsMasked } from "~/domain/shared/personal-data";
 import { translator } from "~/i18n";
+import { recordInspectorDownload } from "~/models/issued-documents.server";
 import { getNonconformity } from "~/models/nonconformities.server";
 import { getUnit } from "~/models/units.server";
 import { requireRole } from "~/utils/auth.server";
@@ -17,8 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = CodeSchema.safeParse(params.code);
   if (!code.success) throw new Response("Not found", { status: 404 });
   const db = getDb();
-  const detail = await getNonconformity(db, user.unitId, code.data);
+  const masked = readsMasked(user.roles);
+  const detail = await getNonconformity(db, user.unitId, code.data, { maskPersonalData: masked });
   if (!detail) throw new Response("Not found", { status: 404 });
+  const now = new Date();
+  const fileName = `${detail.nc.code}.pdf`;
+  if (masked) {
+    await recordInspectorDownload(db, { userId: user.id, unitId: user.unitId, code: fileName, details: { kind: "corrective_action_request", nonconformity: detail.nc.code }, now });
+  }
   const unit = await getUnit(db, user.unitId);
   // Official forms are printed in Vietnamese, whatever the reader's language.
   const t = translator("vi");
@@ -59,12 +67,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verification: { by: nc.verifiedByName, at: nc.verified_at, note: nc.verification_note },
     links: links.map((l) => ({ kindLabel: t(`nc.link.${l.entity_type}`), reference: l.label, reason: l.reason })),
     signatures: { preparedBy: user.displayName, approvedBy: null },
-    issuedAt: new Date(),
+    issuedAt: now,
   });
   return new Response(toWebStream(report), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${nc.code}.pdf"`,
+      "Content-Disposition": `inline; filename="${fileName}"`,
       "Cache-Control": "no-store",
     },
   });

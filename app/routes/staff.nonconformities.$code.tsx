@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { FieldErrors, FormErrors } from "~/components/form";
+import { hasAnyRole } from "~/domain/accounts/roles";
 import { NcStepSchema } from "~/domain/nonconformities/schema";
+import { readsMasked } from "~/domain/shared/personal-data";
 import { allowedNcActions, type NcAction } from "~/domain/nonconformities/workflow";
 import { useI18n } from "~/i18n/i18n-context";
 import { listHandlers } from "~/models/dossiers.server";
@@ -27,14 +29,22 @@ const CodeSchema = z.string().regex(/^NC-\d{4}-\d{3,}$/);
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const code = CodeSchema.safeParse(codeParam);
-  const detail = code.success ? await getNonconformity(getDb(), user.unitId, code.data) : null;
+  const detail = code.success ? await getNonconformity(getDb(), user.unitId, code.data, { maskPersonalData: readsMasked(user.roles) }) : null;
   if (!detail) throw new Response("Not found", { status: 404 });
   return detail;
 }
 
+/** A link to a dossier or feedback item only for readers who may open it. */
+function mayOpen(user: SessionUser, href: string): boolean {
+  if (href.startsWith("/staff/dossiers/")) return hasAnyRole(user.roles, rolesFor("/staff/dossiers"));
+  if (href.startsWith("/staff/feedback/")) return hasAnyRole(user.roles, rolesFor("/staff/feedback"));
+  return true;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/nonconformities"));
-  const detail = await load(user, params.code);
+  const loaded = await load(user, params.code);
+  const detail = { ...loaded, links: loaded.links.map((l) => ({ ...l, href: l.href && mayOpen(user, l.href) ? l.href : null })) };
   const canEdit = user.roles.some((r) => (EDIT_ROLES as readonly string[]).includes(r));
   const round = detail.nc.reopen_count + 1;
   const current = detail.actions.filter((a) => a.round === round);

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { NC_SOURCES, NC_STATES, NcSourceSchema } from "~/domain/nonconformities/nonconformity";
+import { readsMasked } from "~/domain/shared/personal-data";
 import { useI18n } from "~/i18n/i18n-context";
 import { listNonconformities } from "~/models/nonconformities.server";
 import { requireRole } from "~/utils/auth.server";
@@ -19,7 +20,7 @@ const FilterSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/nonconformities"));
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const items = await listNonconformities(getDb(), user.unitId, { ...filter, openOnly: filter.open === "1" });
+  const items = await listNonconformities(getDb(), user.unitId, { ...filter, openOnly: filter.open === "1" }, { maskPersonalData: readsMasked(user.roles) });
   return { filter, items, canRecord: user.roles.some((r) => r === "quality_lead" || r === "auditor" || r === "leader") };
 }
 
