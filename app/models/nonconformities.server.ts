@@ -299,6 +299,17 @@ export async function getNonconformity(db: Kysely<Database>, unitId: number, cod
         const f = await db.selectFrom("feedback_item").select("code").where("id", "=", l.entity_id).executeTakeFirst();
         return { ...l, reason, label: f?.code ?? `#${l.entity_id}`, href: f ? `/staff/feedback/${f.code}` : null };
       }
+      if (l.entity_type === "audit_finding") {
+        const q = await db
+          .selectFrom("internal_audit_question")
+          .innerJoin("internal_audit", "internal_audit.id", "internal_audit_question.audit_id")
+          .select(["internal_audit.code", "internal_audit_question.template_code", "internal_audit_question.position"])
+          .where("internal_audit_question.id", "=", l.entity_id)
+          .executeTakeFirst();
+        return q
+          ? { ...l, reason, label: `${q.code} – ${q.template_code}/${q.position}`, href: `/staff/audits/${q.code}#question-${l.entity_id}` }
+          : { ...l, reason, label: `#${l.entity_id}`, href: null };
+      }
       return { ...l, reason, label: `#${l.entity_id}`, href: null };
     }),
   );

@@ -92,7 +92,7 @@ export default function AuditPage() {
   return (
     <main id="main" className="page">
       <p>
-        <Link to={`/staff/audits?year=${audit.year}`}>← {t("audits.programme.title", { year: audit.year })}</Link>
+        <Link to={`/staff/audits?year=${audit.year}`}>← {t("audits.programme.title", { year: String(audit.year) })}</Link>
       </p>
       <h1>
         {audit.code}: {audit.title}

@@ -29,7 +29,7 @@ export default function AuditProgramme() {
   return (
     <main id="main" className="page">
       <div className="page-heading">
-        <h1>{t("audits.programme.title", { year })}</h1>
+        <h1>{t("audits.programme.title", { year: String(year) })}</h1>
         {canPlan ? (
           <Link to="/staff/audits/new" className="button">
             {t("audits.plan.title")}
@@ -58,7 +58,7 @@ export default function AuditProgramme() {
       ) : (
         <div className="table-scroll">
           <table>
-            <caption className="visually-hidden">{t("audits.programme.title", { year })}</caption>
+            <caption className="visually-hidden">{t("audits.programme.title", { year: String(year) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("audits.col.code")}</th>
@@ -103,7 +103,7 @@ export default function AuditProgramme() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, "audits.programme.title", { year: data?.year ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageMeta(matches, "audits.programme.title", { year: String(data?.year ?? "") });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

@@ -55,7 +55,7 @@ export default function InspectionPortal() {
         </p>
       ) : null}
       <YearPicker />
-      <h2 className="visually-hidden">{t("inspection.yearHeading", { year })}</h2>
+      <h2 className="visually-hidden">{t("inspection.yearHeading", { year: String(year) })}</h2>
       <AuditProgramme />
       <Reports />
       <DocumentRegister />

@@ -38,6 +38,7 @@ async function load(user: SessionUser, codeParam: string | undefined) {
 function mayOpen(user: SessionUser, href: string): boolean {
   if (href.startsWith("/staff/dossiers/")) return hasAnyRole(user.roles, rolesFor("/staff/dossiers"));
   if (href.startsWith("/staff/feedback/")) return hasAnyRole(user.roles, rolesFor("/staff/feedback"));
+  if (href.startsWith("/staff/audits/")) return hasAnyRole(user.roles, rolesFor("/staff/audits"));
   return true;
 }
 

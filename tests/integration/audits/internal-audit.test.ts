@@ -16,6 +16,7 @@ import {
 } from "~/models/audits.server";
 import { listChecklistTemplates } from "~/models/checklists.server";
 import { getIssuedDocument, findIssuedDocumentsBySha256 } from "~/models/issued-documents.server";
+import { getNonconformity } from "~/models/nonconformities.server";
 import { pdfPages } from "../../setup/pdf-text";
 import { createTestDb, type TestDb } from "../../setup/test-db";
 import { generateDossiers, insertDossiers, proceduresOf, seedReferenceData } from "../models/dossier-fixtures";
@@ -169,6 +170,10 @@ describe("performing, drafting and approving", () => {
     expect(nc).toMatchObject({ source: "internal_audit", iso_clause: first.isoClause, found_by_user_id: auditor.userId, state: "open" });
     const link = await t.db.selectFrom("nonconformity_link").selectAll().where("nonconformity_id", "=", nc.id).executeTakeFirstOrThrow();
     expect(link).toMatchObject({ entity_type: "audit_finding", entity_id: first.id });
+    const ncPage = await getNonconformity(t.db, unitId, nc.code);
+    expect(ncPage?.links).toEqual([
+      expect.objectContaining({ label: `${code} – ${first.templateCode}/${first.position}`, href: `/staff/audits/${code}#question-${first.id}` }),
+    ]);
     expect(await step(auditor, code, { intent: "answer", questionId: first.id, answer: "conform", grade: "minor" })).toEqual({
       ok: false,
       error: "audits.error.ncLocked",
