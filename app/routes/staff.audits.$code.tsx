@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ErrorPage } from "~/components/error-page";
 import { FormErrors } from "~/components/form";
 import { hasAnyRole } from "~/domain/accounts/roles";
-import { AUDIT_CODE_PATTERN, CHECKLIST_ANSWERS, CRITERIA_MET, SAMPLE_RESULTS, type AuditAction } from "~/domain/audits/audit";
+import { AUDIT_CODE_PATTERN, CHECKLIST_ANSWERS, CRITERIA_MET, SAMPLE_RESULTS, type AuditAction, type AuditState } from "~/domain/audits/audit";
 import { AuditStepSchema } from "~/domain/audits/schema";
 import { readsMasked } from "~/domain/shared/personal-data";
 import { isMessageKey, type MessageKey } from "~/i18n";
@@ -21,16 +21,25 @@ async function load(user: SessionUser, codeParam: string | undefined) {
   return detail;
 }
 
-const actorOf = (user: SessionUser): AuditActorUser => ({ userId: user.id, name: user.displayName, roles: user.roles });
+const STATE_BADGE: Record<AuditState, string> = {
+  planned: "badge--muted",
+  in_progress: "badge--warn",
+  report_drafted: "badge--warn",
+  approved: "badge--ok",
+};
+
+const actorOf = (user: SessionUser): AuditActorUser => ({
+  userId: user.id,
+  name: user.displayName,
+  roles: user.roles,
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/audits"));
   const unmasked = await load(user, params.code);
   const masked = readsMasked(user.roles);
   const detail = masked ? maskAuditDetail(unmasked, await auditTextMask(getDb(), unmasked)) : unmasked;
-  const permissions = masked
-    ? { allowed: [] as AuditAction[], canRecord: false, canConclude: false }
-    : auditPermissions(detail, actorOf(user));
+  const permissions = masked ? { allowed: [] as AuditAction[], canRecord: false, canConclude: false } : auditPermissions(detail, actorOf(user));
   return {
     ...detail,
     ...permissions,
@@ -106,7 +115,7 @@ export default function AuditPage() {
       {audit.returnedComment && audit.state === "in_progress" ? (
         <p className="notice notice--warning">{t("audits.returned", { comment: audit.returnedComment })}</p>
       ) : null}
-      <div className="dossier-layout">
+      <div className={allowed.length > 0 ? "dossier-layout" : undefined}>
         <section aria-labelledby="audit-plan">
           <h2 id="audit-plan" className="visually-hidden">
             {t("audits.plan.heading")}
@@ -114,7 +123,7 @@ export default function AuditPage() {
           <dl className="facts">
             <dt>{t("audits.col.state")}</dt>
             <dd>
-              <span className={`badge badge--${audit.state}`}>{t(`audits.state.${audit.state}`)}</span>
+              <span className={`badge ${STATE_BADGE[audit.state]}`}>{t(`audits.state.${audit.state}`)}</span>
             </dd>
             <dt>{t("audits.field.objectives")}</dt>
             <dd className="preserve-lines">{audit.objectives}</dd>
@@ -169,32 +178,35 @@ export default function AuditPage() {
             ) : null}
           </p>
         </section>
-        <section className="dossier-actions" aria-labelledby="audit-steps">
-          <h2 id="audit-steps">{t("dossier.actions")}</h2>
-          {allowed.length === 0 ? <p>{t("audits.noActions")}</p> : null}
-          {allowed.includes("draw_sample") ? stepForm("draw_sample", <p className="field-hint">{t("audits.sample.drawHint", { size: audit.sampleSize })}</p>) : null}
-          {allowed.includes("start") ? stepForm("start") : null}
-          {allowed.includes("draft_report") ? stepForm("draft_report") : null}
-          {allowed.includes("approve")
-            ? stepForm(
-                "approve",
-                <div className="field">
-                  <label htmlFor="approve-comment">{t("audits.field.approvalComment")}</label>
-                  <textarea id="approve-comment" name="comment" rows={2} />
-                </div>,
-              )
-            : null}
-          {allowed.includes("return_draft")
-            ? stepForm(
-                "return_draft",
-                <div className="field">
-                  <label htmlFor="return-comment">{t("audits.field.returnComment")}</label>
-                  <textarea id="return-comment" name="comment" rows={2} required />
-                </div>,
-                true,
-              )
-            : null}
-        </section>
+        {allowed.length === 0 ? null : (
+          <section className="dossier-actions" aria-labelledby="audit-steps">
+            <h2 id="audit-steps">{t("dossier.actions")}</h2>
+            {allowed.includes("draw_sample")
+              ? stepForm("draw_sample", <p className="field-hint">{t("audits.sample.drawHint", { size: audit.sampleSize })}</p>)
+              : null}
+            {allowed.includes("start") ? stepForm("start") : null}
+            {allowed.includes("draft_report") ? stepForm("draft_report") : null}
+            {allowed.includes("approve")
+              ? stepForm(
+                  "approve",
+                  <div className="field">
+                    <label htmlFor="approve-comment">{t("audits.field.approvalComment")}</label>
+                    <textarea id="approve-comment" name="comment" rows={2} />
+                  </div>
+                )
+              : null}
+            {allowed.includes("return_draft")
+              ? stepForm(
+                  "return_draft",
+                  <div className="field">
+                    <label htmlFor="return-comment">{t("audits.field.returnComment")}</label>
+                    <textarea id="return-comment" name="comment" rows={2} required />
+                  </div>,
+                  true
+                )
+              : null}
+          </section>
+        )}
       </div>
 
       <section aria-labelledby="audit-sample" className="section">
@@ -202,7 +214,13 @@ export default function AuditPage() {
         {audit.fields.length === 0 ? (
           <p>{t("audits.sample.noFields")}</p>
         ) : !audit.sampleMethod ? (
-          <p>{t("audits.sample.notDrawn", { from: formatDate(audit.sampleFrom), to: formatDate(audit.sampleTo), size: audit.sampleSize })}</p>
+          <p>
+            {t("audits.sample.notDrawn", {
+              from: formatDate(audit.sampleFrom),
+              to: formatDate(audit.sampleTo),
+              size: audit.sampleSize,
+            })}
+          </p>
         ) : (
           <>
             <p>
@@ -232,7 +250,6 @@ export default function AuditPage() {
                 <caption className="visually-hidden">{t("audits.sample.title")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t("audits.sample.col.field")}</th>
                     <th scope="col">#</th>
                     <th scope="col">{t("audits.sample.col.code")}</th>
                     <th scope="col">{t("audits.sample.col.procedure")}</th>
@@ -242,79 +259,95 @@ export default function AuditPage() {
                     <th scope="col">{t("audits.sample.col.result")}</th>
                   </tr>
                 </thead>
-                <tbody>
-                  {sample.map((s) => (
-                    <tr key={s.id} id={`sample-${s.id}`}>
-                      <td>{fieldLabel(s.field)}</td>
-                      <td>
-                        {s.order}
-                        {s.isPriority ? <span title={t("audits.sample.priority")}> *</span> : null}
-                      </td>
-                      <td className="nowrap">{canOpenDossiers ? <Link to={`/staff/dossiers/${s.code}`}>{s.code}</Link> : s.code}</td>
-                      <td>
-                        {s.procedureCode} – {s.procedureName}
-                      </td>
-                      <td className="nowrap">
-                        {t("audits.sample.datesValue", {
-                          received: formatDate(s.receivedDate),
-                          due: formatDate(s.dueDate),
-                          finished: s.finishedDate ? formatDate(s.finishedDate) : "—",
-                        })}
-                      </td>
-                      <td>{s.outcome ? t(`outcome.${s.outcome}`) : t(`dossier.state.${s.dossierState}`)}</td>
-                      <td>
-                        {[
-                          s.supplementCount > 0 ? t("audits.sample.supplements", { count: s.supplementCount }) : null,
-                          s.apologyIssuedAt ? t("audits.sample.apology") : null,
-                          s.transferCount > 0 ? t("audits.sample.transfers", { count: s.transferCount }) : null,
-                        ]
-                          .filter(Boolean)
-                          .join(", ") || "—"}
-                      </td>
-                      <td>
-                        {s.result ? (
-                          <p>
-                            <strong>{t(`audits.answer.${s.result}`)}</strong>
-                            {s.note ? ` — ${s.note}` : ""}
-                            {s.ncCode ? (
-                              <>
-                                {" "}
-                                (<Link to={`/staff/nonconformities/${s.ncCode}`}>{s.ncCode}</Link>)
-                              </>
-                            ) : null}
-                          </p>
-                        ) : null}
-                        {canRecord && !s.ncCode ? (
-                          <Form method="post" className="inline-form">
-                            <input type="hidden" name="intent" value="check_sample" />
-                            <input type="hidden" name="sampleId" value={s.id} />
-                            <ErrorsFor target={`sample-${s.id}`} id={`sample-${s.id}`} />
-                            <label className="visually-hidden" htmlFor={`result-${s.id}`}>
-                              {t("audits.sample.col.result")} {s.code}
-                            </label>
-                            <select id={`result-${s.id}`} name="result" defaultValue={s.result ?? ""} required>
-                              <option value="" disabled>
-                                —
-                              </option>
-                              {SAMPLE_RESULTS.map((r) => (
-                                <option key={r} value={r}>
-                                  {t(`audits.answer.${r}`)}
-                                </option>
-                              ))}
-                            </select>
-                            <label className="visually-hidden" htmlFor={`note-${s.id}`}>
-                              {t("audits.field.evidence")} {s.code}
-                            </label>
-                            <input id={`note-${s.id}`} name="note" type="text" defaultValue={s.note ?? ""} placeholder={t("audits.field.evidence")} />
-                            <button type="submit" className="button button--secondary">
-                              {t("audits.save")}
-                            </button>
-                          </Form>
-                        ) : null}
-                      </td>
+                {audit.fields.map((field) => (
+                  <tbody key={field}>
+                    <tr>
+                      <th scope="rowgroup" colSpan={7}>
+                        {fieldLabel(field)}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
+                    {sample
+                      .filter((s) => s.field === field)
+                      .map((s) => (
+                        <tr key={s.id} id={`sample-${s.id}`}>
+                          <td>
+                            {s.order}
+                            {s.isPriority ? <abbr title={t("audits.sample.priority")}>*</abbr> : null}
+                          </td>
+                          <td className="nowrap">{canOpenDossiers ? <Link to={`/staff/dossiers/${s.code}`}>{s.code}</Link> : s.code}</td>
+                          <td>
+                            {s.procedureCode} – {s.procedureName}
+                          </td>
+                          <td className="nowrap">
+                            {formatDate(s.receivedDate)}
+                            <br />
+                            {formatDate(s.dueDate)}
+                            <br />
+                            {s.finishedDate ? formatDate(s.finishedDate) : "—"}
+                          </td>
+                          <td>{s.outcome ? t(`outcome.${s.outcome}`) : t(`dossier.state.${s.dossierState}`)}</td>
+                          <td>
+                            {[
+                              s.supplementCount > 0
+                                ? t("audits.sample.supplements", {
+                                    count: s.supplementCount,
+                                  })
+                                : null,
+                              s.apologyIssuedAt ? t("audits.sample.apology") : null,
+                              s.transferCount > 0
+                                ? t("audits.sample.transfers", {
+                                    count: s.transferCount,
+                                  })
+                                : null,
+                            ]
+                              .filter(Boolean)
+                              .join(", ") || "—"}
+                          </td>
+                          <td className="sample-result">
+                            {s.result ? (
+                              <p>
+                                <strong>{t(`audits.answer.${s.result}`)}</strong>
+                                {s.note ? ` — ${s.note}` : ""}
+                                {s.ncCode ? (
+                                  <>
+                                    {" "}
+                                    (<Link to={`/staff/nonconformities/${s.ncCode}`}>{s.ncCode}</Link>)
+                                  </>
+                                ) : null}
+                              </p>
+                            ) : null}
+                            {canRecord && !s.ncCode ? (
+                              <Form method="post" className="inline-form">
+                                <input type="hidden" name="intent" value="check_sample" />
+                                <input type="hidden" name="sampleId" value={s.id} />
+                                <ErrorsFor target={`sample-${s.id}`} id={`sample-${s.id}`} />
+                                <label className="visually-hidden" htmlFor={`result-${s.id}`}>
+                                  {t("audits.sample.col.result")} {s.code}
+                                </label>
+                                <select id={`result-${s.id}`} name="result" defaultValue={s.result ?? ""} required>
+                                  <option value="" disabled>
+                                    —
+                                  </option>
+                                  {SAMPLE_RESULTS.map((r) => (
+                                    <option key={r} value={r}>
+                                      {t(`audits.answer.${r}`)}
+                                    </option>
+                                  ))}
+                                </select>
+                                <label className="visually-hidden" htmlFor={`note-${s.id}`}>
+                                  {t("audits.field.evidence")} {s.code}
+                                </label>
+                                <input id={`note-${s.id}`} name="note" type="text" defaultValue={s.note ?? ""} placeholder={t("audits.field.evidence")} />
+                                <button type="submit" className="button button--secondary">
+                                  {t("audits.save")}
+                                </button>
+                              </Form>
+                            ) : null}
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                ))}
               </table>
             </div>
           </>
