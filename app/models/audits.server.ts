@@ -20,9 +20,9 @@ import { describeDraw, drawSample, type SampleCandidate, type SampleMethod } fro
 import { evidenceRequired, type AuditPlan, type AuditStep } from "~/domain/audits/schema";
 import { verificationUrl } from "~/domain/reports/issued-document";
 import { personalDataMask, UNMASKED, type TextMask } from "~/domain/shared/personal-data";
-import { translator, type MessageKey, type TranslateParams } from "~/i18n";
+import { translator, type MessageKey, type Translate, type TranslateParams } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
-import { getChecklistItems } from "./checklists.server";
+import { getChecklistItems, listChecklistTemplates, type ChecklistItemForAudit } from "./checklists.server";
 import { getStoredRecord, insertRecord, newVerificationCode, type StoredRecord } from "./issued-documents.server";
 import { insertNonconformity } from "./nonconformities.server";
 import { getWorkAreas } from "./work-areas.server";
@@ -40,7 +40,7 @@ export interface AuditActorUser {
   roles: readonly Role[];
 }
 
-export type PlanError = { field: "memberUserIds" | "leadUserId" | "templateIds" | "form"; key: MessageKey; params?: TranslateParams };
+export type PlanError = { field: "memberUserIds" | "leadUserId" | "templateIds" | "startDate" | "form"; key: MessageKey; params?: TranslateParams };
 export type PlanResult = { ok: true; code: string } | { ok: false; errors: PlanError[] };
 export type AuditResult = { ok: true } | { ok: false; error: MessageKey };
 
@@ -101,19 +101,17 @@ export async function listAuditableProcesses(db: Kysely<Database>, unitId: numbe
     .execute();
 }
 
-/**
- * Puts an audit in the year's programme with its team and checklist. Refused when a member is not
- * an auditor, the lead is not in the team, or a member's own work is in the scope (QT-02 §5.1).
- */
-export async function planAudit(db: Kysely<Database>, user: AuditActorUser, unitId: number, plan: AuditPlan, now = new Date()): Promise<PlanResult> {
+type PlanCheck = { ok: true; memberIds: number[]; items: ChecklistItemForAudit[] } | { ok: false; errors: PlanError[] };
+
+/** Refuses a member who is not an auditor, a lead outside the team, or a member's own work in the scope (QT-02 §5.1). */
+async function checkPlan(db: Kysely<Database>, unitId: number, plan: AuditPlan): Promise<PlanCheck> {
   const memberIds = [...new Set([plan.leadUserId, ...plan.memberUserIds])];
   const candidates = await teamCandidates(db, unitId, memberIds);
   const errors: PlanError[] = [];
+  const fieldOf = (userId: number) => (userId === plan.leadUserId ? "leadUserId" : "memberUserIds");
   for (const id of memberIds) {
     const candidate = candidates.find((c) => c.id === id);
-    if (!candidate || !hasAnyRole(candidate.roles, AUDITOR_ROLES)) {
-      errors.push({ field: id === plan.leadUserId ? "leadUserId" : "memberUserIds", key: "audits.error.notAuditor" });
-    }
+    if (!candidate || !hasAnyRole(candidate.roles, AUDITOR_ROLES)) errors.push({ field: fieldOf(id), key: "audits.error.notAuditor" });
   }
   const areas = await getWorkAreas(db, memberIds);
   const conflicts = teamConflicts(
@@ -123,70 +121,173 @@ export async function planAudit(db: Kysely<Database>, user: AuditActorUser, unit
   for (const conflict of conflicts) {
     const name = candidates.find((c) => c.id === conflict.userId)?.name ?? String(conflict.userId);
     const area = conflict.kind === "field" ? vi(`procedureField.${conflict.code}` as MessageKey) : conflict.code;
-    errors.push({ field: conflict.userId === plan.leadUserId ? "leadUserId" : "memberUserIds", key: "audits.error.ownArea", params: { name, area } });
+    errors.push({ field: fieldOf(conflict.userId), key: "audits.error.ownArea", params: { name, area } });
   }
   const items = await getChecklistItems(db, unitId, plan.templateIds);
   const foundTemplates = new Set(items.map((i) => i.templateId));
   if (plan.templateIds.some((id) => !foundTemplates.has(id))) errors.push({ field: "templateIds", key: "audits.error.noTemplates" });
-  if (errors.length > 0) return { ok: false, errors };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, memberIds, items };
+}
 
+function planColumns(plan: AuditPlan) {
+  return {
+    title: plan.title,
+    objectives: plan.objectives,
+    scope_processes_json: JSON.stringify(plan.processes),
+    scope_fields_json: JSON.stringify(plan.fields),
+    iso_clauses_json: JSON.stringify(plan.isoClauses),
+    criteria: plan.criteria,
+    location: plan.location,
+    planned_start_date: plan.startDate,
+    planned_end_date: plan.endDate,
+    sample_from_date: plan.sampleFrom,
+    sample_to_date: plan.sampleTo,
+    sample_size_per_field: plan.sampleSize,
+  };
+}
+
+/** The team and the checklist copied from the templates (an audit keeps its questions when a template changes later). */
+async function writeTeamAndQuestions(trx: Kysely<Database>, auditId: number, leadUserId: number, memberIds: readonly number[], items: readonly ChecklistItemForAudit[]) {
+  await trx.deleteFrom("internal_audit_member").where("audit_id", "=", auditId).execute();
+  await trx.deleteFrom("internal_audit_question").where("audit_id", "=", auditId).execute();
+  await trx
+    .insertInto("internal_audit_member")
+    .values(memberIds.map((userId) => ({ audit_id: auditId, user_id: userId, role: userId === leadUserId ? ("lead" as const) : ("auditor" as const) })))
+    .execute();
+  await trx
+    .insertInto("internal_audit_question")
+    .values(
+      items.map((item, index) => ({
+        audit_id: auditId,
+        template_code: item.templateCode,
+        template_title: item.templateTitle,
+        process: item.process,
+        position: index + 1,
+        iso_clause: item.isoClause,
+        question: item.question,
+        guidance: item.guidance,
+      })),
+    )
+    .execute();
+}
+
+/** Puts an audit in the year's programme with its team and checklist; refused as `checkPlan` says. */
+export async function planAudit(db: Kysely<Database>, user: AuditActorUser, unitId: number, plan: AuditPlan, now = new Date()): Promise<PlanResult> {
+  const checked = await checkPlan(db, unitId, plan);
+  if (!checked.ok) return checked;
   const stamp = now.toISOString();
   const code = await db.transaction().execute(async (trx) => {
     const year = Number(plan.startDate.slice(0, 4));
     const code = await nextAuditCode(trx, year);
-    const row = {
-      unit_id: unitId,
-      code,
-      year,
-      title: plan.title,
-      objectives: plan.objectives,
-      scope_processes_json: JSON.stringify(plan.processes),
-      scope_fields_json: JSON.stringify(plan.fields),
-      iso_clauses_json: JSON.stringify(plan.isoClauses),
-      criteria: plan.criteria,
-      location: plan.location,
-      planned_start_date: plan.startDate,
-      planned_end_date: plan.endDate,
-      sample_from_date: plan.sampleFrom,
-      sample_to_date: plan.sampleTo,
-      sample_size_per_field: plan.sampleSize,
-      state: "planned" as const,
-      created_by_user_id: user.userId,
-      created_at: stamp,
-      updated_at: stamp,
-    };
-    const { id } = await trx.insertInto("internal_audit").values(row).returning("id").executeTakeFirstOrThrow();
-    await trx
-      .insertInto("internal_audit_member")
-      .values(memberIds.map((userId) => ({ audit_id: id, user_id: userId, role: userId === plan.leadUserId ? ("lead" as const) : ("auditor" as const) })))
-      .execute();
-    await trx
-      .insertInto("internal_audit_question")
-      .values(
-        items.map((item, index) => ({
-          audit_id: id,
-          template_code: item.templateCode,
-          template_title: item.templateTitle,
-          process: item.process,
-          position: index + 1,
-          iso_clause: item.isoClause,
-          question: item.question,
-          guidance: item.guidance,
-        })),
-      )
-      .execute();
+    const { id } = await trx
+      .insertInto("internal_audit")
+      .values({ unit_id: unitId, code, year, ...planColumns(plan), state: "planned", created_by_user_id: user.userId, created_at: stamp, updated_at: stamp })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await writeTeamAndQuestions(trx, id, plan.leadUserId, checked.memberIds, checked.items);
     await recordAudit(trx, {
       actor: asActor(user),
       unitId,
       entityType: "internal_audit",
       entityId: code,
       action: "planned",
-      after: { ...plan, code, team: memberIds, questions: items.length },
+      after: { ...plan, code, team: checked.memberIds, questions: checked.items.length },
       at: now,
     });
     return code;
   });
   return { ok: true, code };
+}
+
+/** The plan as the form shows it, to change it. */
+export function planOf(detail: AuditDetail, templateIds: readonly number[]): Omit<AuditPlan, "isoClauses"> & { isoClauses: string } {
+  const lead = detail.team.find((m) => m.role === "lead");
+  return {
+    title: detail.audit.title,
+    objectives: detail.audit.objectives,
+    processes: detail.audit.processes,
+    fields: detail.audit.fields as AuditPlan["fields"],
+    isoClauses: detail.audit.isoClauses.join(", "),
+    criteria: detail.audit.criteria,
+    location: detail.audit.location,
+    startDate: detail.audit.startDate,
+    endDate: detail.audit.endDate,
+    sampleFrom: detail.audit.sampleFrom,
+    sampleTo: detail.audit.sampleTo,
+    sampleSize: detail.audit.sampleSize,
+    leadUserId: lead?.userId ?? 0,
+    memberUserIds: detail.team.filter((m) => m.role !== "lead").map((m) => m.userId),
+    templateIds: [...templateIds],
+  };
+}
+
+/**
+ * Changes a planned audit before its sample is drawn: the same checks as planning; the team and the
+ * checklist are replaced (nothing is answered yet). The year stays the one of its code.
+ */
+export async function replanAudit(
+  db: Kysely<Database>,
+  user: AuditActorUser,
+  unitId: number,
+  code: string,
+  plan: AuditPlan,
+  now = new Date(),
+): Promise<PlanResult> {
+  const detail = await getAudit(db, unitId, code);
+  if (!detail) return { ok: false, errors: [{ field: "form", key: "audits.error.notFound" }] };
+  if (detail.audit.state !== "planned" || detail.audit.sampleSeed !== null) return { ok: false, errors: [{ field: "form", key: "audits.error.planLocked" }] };
+  if (Number(plan.startDate.slice(0, 4)) !== detail.audit.year) return { ok: false, errors: [{ field: "startDate", key: "audits.error.sameYear" }] };
+  const checked = await checkPlan(db, unitId, plan);
+  if (!checked.ok) return checked;
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("internal_audit")
+      .set({ ...planColumns(plan), updated_at: now.toISOString() })
+      .where("id", "=", detail.audit.id)
+      .where("state", "=", "planned")
+      .where("sample_seed", "is", null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new Error("Audit changed concurrently");
+    await writeTeamAndQuestions(trx, detail.audit.id, plan.leadUserId, checked.memberIds, checked.items);
+    await recordAudit(trx, {
+      actor: asActor(user),
+      unitId,
+      entityType: "internal_audit",
+      entityId: code,
+      action: "replanned",
+      before: { ...planOf(detail, []), templates: [...new Set(detail.questions.map((q) => q.templateCode))], team: detail.team.map((m) => m.userId) },
+      after: { ...plan, team: checked.memberIds, questions: checked.items.length },
+      at: now,
+    });
+  });
+  return { ok: true, code };
+}
+
+/** Form errors: catalogue keys beside the fields; messages naming a person and an area, translated, above the form. */
+export function planErrorMessages(errors: readonly PlanError[], t: Translate): { fieldErrors: Record<string, string[]>; formErrors: string[] } {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors = [t("audits.error.planRefused")];
+  for (const e of errors) {
+    if (e.field === "form") {
+      formErrors.push(t(e.key));
+      continue;
+    }
+    const key = e.params ? "audits.error.ownAreaShort" : e.key;
+    const list = (fieldErrors[e.field] ??= []);
+    if (!list.includes(key)) list.push(key);
+    if (e.params) formErrors.push(t(e.key, e.params));
+  }
+  return { fieldErrors, formErrors };
+}
+
+/** What the plan form offers: auditors with their work areas, the register's processes, active checklists. */
+export async function planFormOptions(db: Kysely<Database>, unitId: number) {
+  const [candidates, processes, templates] = await Promise.all([
+    listAuditorCandidates(db, unitId),
+    listAuditableProcesses(db, unitId),
+    listChecklistTemplates(db, unitId, { activeOnly: true }),
+  ]);
+  return { candidates, processes, templates };
 }
 
 export async function listAudits(db: Kysely<Database>, unitId: number, year: number) {

@@ -52,6 +52,14 @@ describe("an internal audit from plan to verified report", () => {
     auditUrl = new URL(page.url()).pathname;
     await expect.poll(() => page.locator("main").innerText()).toContain("Đã lập kế hoạch");
 
+    // The plan can still change before the sample is drawn.
+    await page.getByRole("link", { name: "Sửa kế hoạch" }).click();
+    await page.waitForURL(/\/edit$/);
+    expect(await page.getByLabel("Số hồ sơ mỗi lĩnh vực").inputValue()).toBe("5");
+    await page.getByLabel("Tên cuộc đánh giá").fill("Đánh giá nội bộ Bộ phận Một cửa – lĩnh vực đất đai");
+    await Promise.all([page.waitForURL(/done=replanned/), page.getByRole("button", { name: "Lưu kế hoạch" }).click()]);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toContain("Đánh giá nội bộ Bộ phận Một cửa – lĩnh vực đất đai");
+
     await page.getByRole("button", { name: "Chọn mẫu hồ sơ" }).click();
     await expect.poll(() => page.locator("tr[id^=sample-]").count()).toBe(5);
     expect(await page.locator("main").innerText()).toMatch(/Hạt giống [0-9a-f]{16}/);

@@ -134,6 +134,15 @@ export const auditsVi = {
   "audit.action.work_areas_changed": "Đổi lĩnh vực phụ trách",
   "audits.error.ownAreaShort": "Không được đánh giá công việc của chính mình trong phạm vi này.",
   "home.staff.myAudits": "Đánh giá nội bộ cần ông/bà thực hiện",
+  "audits.error.planLocked": "Chỉ sửa được kế hoạch khi cuộc đánh giá chưa bắt đầu và chưa chọn mẫu.",
+  "audits.error.sameYear": "Cuộc đánh giá thuộc chương trình năm theo mã của nó; chọn ngày trong cùng năm.",
+  "audits.edit.title": "Sửa kế hoạch đánh giá {code}",
+  "audits.edit.link": "Sửa kế hoạch",
+  "audits.edit.intro": "Kế hoạch sửa được cho đến khi chọn mẫu hồ sơ hoặc bắt đầu đánh giá. Danh mục câu hỏi được sao lại từ các danh mục đã chọn.",
+  "audits.edit.submit": "Lưu kế hoạch",
+  "audit.action.replanned": "Sửa kế hoạch",
+  "audits.programme.coverage": "Quá trình chưa có trong chương trình năm: {processes}",
+  "audits.programme.covered": "Mọi quá trình của hệ thống đều có trong chương trình năm.",
 } as const satisfies Record<string, string>;
 
 export const auditsEn: AreaMessages<typeof auditsVi> = {
@@ -269,4 +278,13 @@ export const auditsEn: AreaMessages<typeof auditsVi> = {
   "audit.action.work_areas_changed": "Work areas changed",
   "audits.error.ownAreaShort": "May not audit their own work in this scope.",
   "home.staff.myAudits": "Internal audits waiting for you",
+  "audits.error.planLocked": "A plan can change only before the audit starts and its sample is drawn.",
+  "audits.error.sameYear": "The audit belongs to its code's year; choose a date in that year.",
+  "audits.edit.title": "Change the plan of {code}",
+  "audits.edit.link": "Change the plan",
+  "audits.edit.intro": "The plan can change until the sample is drawn or the audit starts. The checklist questions are copied again from the chosen checklists.",
+  "audits.edit.submit": "Save the plan",
+  "audit.action.replanned": "Plan changed",
+  "audits.programme.coverage": "Processes not yet in the year's programme: {processes}",
+  "audits.programme.covered": "Every process of the system is in the year's programme.",
 };

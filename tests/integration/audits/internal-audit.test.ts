@@ -10,6 +10,7 @@ import {
   listMyAuditTasks,
   planAudit,
   redrawSample,
+  replanAudit,
   renderDraftReport,
   type AuditActorUser,
   type AuditResult,
@@ -121,6 +122,37 @@ describe("planning an audit", () => {
   });
 });
 
+describe("changing a plan", () => {
+  const code = "DGNB-2026-01";
+
+  it("replaces scope, team and checklist before the sample is drawn, with the same checks", async () => {
+    const cl01 = templateIds.slice(0, 1);
+    const changed = await replanAudit(t.db, qualityLead, unitId, code, plan({ title: "Đánh giá Bộ phận Một cửa", memberUserIds: [qualityLead.userId], templateIds: cl01 }), NOW);
+    expect(changed).toEqual({ ok: true, code });
+    const detail = await getAudit(t.db, unitId, code);
+    expect(detail?.audit.title).toBe("Đánh giá Bộ phận Một cửa");
+    expect(detail?.team.map((m) => [m.name, m.role])).toEqual([
+      ["Tòng Thị Lan", "lead"],
+      ["Lò Thị Hoa", "auditor"],
+    ]);
+    expect(new Set(detail?.questions.map((q) => q.templateCode))).toEqual(new Set(["CL-01"]));
+
+    expect(await replanAudit(t.db, qualityLead, unitId, code, plan({ processes: ["QT-07", "QT-04"], memberUserIds: [qualityLead.userId] }), NOW)).toMatchObject({
+      ok: false,
+      errors: [{ field: "memberUserIds", key: "audits.error.ownArea", params: { name: "Lò Thị Hoa", area: "QT-04" } }],
+    });
+    expect(await replanAudit(t.db, qualityLead, unitId, code, plan({ startDate: "2027-01-05", endDate: "2027-01-05" }), NOW)).toEqual({
+      ok: false,
+      errors: [{ field: "startDate", key: "audits.error.sameYear" }],
+    });
+
+    // Back to the plan the rest of this file performs.
+    expect(await replanAudit(t.db, auditor, unitId, code, plan(), NOW)).toEqual({ ok: true, code });
+    const rows = await t.db.selectFrom("audit_log").select("action").where("entity_type", "=", "internal_audit").where("entity_id", "=", code).execute();
+    expect(rows.filter((r) => r.action === "replanned")).toHaveLength(2);
+  });
+});
+
 describe("performing, drafting and approving", () => {
   const code = "DGNB-2026-01";
 
@@ -139,6 +171,7 @@ describe("performing, drafting and approving", () => {
     expect(again?.flatMap((d) => d.drawn.map((x) => x.code))).toEqual(detail.sample.map((s) => s.code));
     expect(detail.audit.sampleMethod?.fields.map((f) => f.field)).toEqual(["land_construction", "social_affairs"]);
     expect(await step(auditor, code, { intent: "draw_sample" })).toEqual({ ok: false, error: "audits.error.sampleDrawn" });
+    expect(await replanAudit(t.db, auditor, unitId, code, plan(), NOW)).toEqual({ ok: false, errors: [{ field: "form", key: "audits.error.planLocked" }] });
   });
 
   it("records answers only once started, and a nonconformity answer raises a linked nonconformity", async () => {
@@ -286,7 +319,7 @@ describe("performing, drafting and approving", () => {
       .orderBy("id")
       .execute();
     const actions = rows.map((r) => r.action);
-    expect(actions.slice(0, 3)).toEqual(["planned", "sample_drawn", "start"]);
+    expect(actions.slice(0, 5)).toEqual(["planned", "replanned", "replanned", "sample_drawn", "start"]);
     expect(actions).toContain("question_answered");
     expect(actions).toContain("sample_checked");
     expect(actions).toContain("conclusions_saved");

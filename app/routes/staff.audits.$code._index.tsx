@@ -9,7 +9,7 @@ import { AuditStepSchema } from "~/domain/audits/schema";
 import { readsMasked } from "~/domain/shared/personal-data";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
-import { applyAuditStep, auditPermissions, auditTextMask, getAudit, maskAuditDetail, type AuditActorUser } from "~/models/audits.server";
+import { applyAuditStep, auditPermissions, auditTextMask, getAudit, maskAuditDetail, PLANNER_ROLES, type AuditActorUser } from "~/models/audits.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...detail,
     ...permissions,
     canOpenDossiers: hasAnyRole(user.roles, rolesFor("/staff/dossiers")),
+    canEditPlan: !masked && hasAnyRole(user.roles, PLANNER_ROLES) && detail.audit.state === "planned" && detail.audit.sampleSeed === null,
     canPreview: !masked && (detail.audit.state === "in_progress" || detail.audit.state === "report_drafted"),
   };
 }
@@ -84,7 +85,8 @@ function ErrorsFor({ target, id }: { target: string; id: string }) {
 }
 
 export default function AuditPage() {
-  const { audit, team, questions, sample, nonconformities, allowed, canRecord, canConclude, canOpenDossiers, canPreview } = useLoaderData<typeof loader>();
+  const { audit, team, questions, sample, nonconformities, allowed, canRecord, canConclude, canOpenDossiers, canPreview, canEditPlan } =
+    useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   const fieldLabel = (f: string) => t(`procedureField.${f}` as MessageKey);
@@ -175,6 +177,10 @@ export default function AuditPage() {
               </a>
             ) : canPreview ? (
               <a href={`/staff/audits/${audit.code}/report.pdf`}>{t("audits.report.preview")}</a>
+            ) : canEditPlan ? (
+              <Link to={`/staff/audits/${audit.code}/edit`} className="button button--secondary">
+                {t("audits.edit.link")}
+              </Link>
             ) : null}
           </p>
         </section>
