@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { hasAnyRole } from "~/domain/accounts/roles";
+import { uncoveredProcesses } from "~/domain/audits/audit";
 import { AuditYearQuerySchema } from "~/domain/audits/schema";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
-import { listAudits, PLANNER_ROLES } from "~/models/audits.server";
+import { listAuditableProcesses, listAudits, PLANNER_ROLES } from "~/models/audits.server";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
@@ -18,13 +19,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = AuditYearQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const currentYear = Number(businessDateOf(new Date()).slice(0, 4));
   const year = (query.success ? query.data.year : undefined) ?? currentYear;
-  const programme = await listAudits(getDb(), user.unitId, year);
+  const [programme, processes] = await Promise.all([listAudits(getDb(), user.unitId, year), listAuditableProcesses(getDb(), user.unitId)]);
   const years = [...new Set([currentYear, year, ...programme.years])].sort((a, b) => b - a);
-  return { year, years, audits: programme.audits, canPlan: hasAnyRole(user.roles, PLANNER_ROLES) };
+  return {
+    year,
+    years,
+    audits: programme.audits,
+    uncovered: uncoveredProcesses(
+      processes.map((p) => p.code),
+      programme.audits
+    ),
+    canPlan: hasAnyRole(user.roles, PLANNER_ROLES),
+  };
 }
 
 export default function AuditProgramme() {
-  const { year, years, audits, canPlan } = useLoaderData<typeof loader>();
+  const { year, years, audits, uncovered, canPlan } = useLoaderData<typeof loader>();
   const { t, formatDate } = useI18n();
   return (
     <main id="main" className="page">
@@ -53,6 +63,9 @@ export default function AuditProgramme() {
           </button>
         </div>
       </Form>
+      <p className={uncovered.length > 0 ? "notice notice--warning" : "notice"}>
+        {uncovered.length > 0 ? t("audits.programme.coverage", { processes: uncovered.join(", ") }) : t("audits.programme.covered")}
+      </p>
       {audits.length === 0 ? (
         <p>{t("audits.programme.none")}</p>
       ) : (
@@ -86,13 +99,7 @@ export default function AuditProgramme() {
                   <td>{a.isoClauses.join(", ")}</td>
                   <td>{a.team.map((m) => (m.role === "lead" ? `${m.name} (${t("audits.teamRole.lead")})` : m.name)).join(", ")}</td>
                   <td>{t(`audits.state.${a.state}`)}</td>
-                  <td>
-                    {a.state === "approved" ? (
-                      <a href={`/staff/audits/${a.code}/report.pdf`}>{t("audits.report.download")}</a>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
+                  <td>{a.state === "approved" ? <a href={`/staff/audits/${a.code}/report.pdf`}>{t("audits.report.download")}</a> : "—"}</td>
                 </tr>
               ))}
             </tbody>

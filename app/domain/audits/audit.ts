@@ -144,3 +144,9 @@ export function tallyAnswers(answers: ReadonlyArray<ChecklistAnswer | null>): An
   for (const a of answers) if (a) byAnswer[a] += 1;
   return { total: answers.length, answered: answers.filter((a) => a !== null).length, byAnswer };
 }
+
+/** The system's processes no audit of the year covers (QT-02: the whole system at least once a year). */
+export function uncoveredProcesses(processes: readonly string[], audits: ReadonlyArray<{ processes: readonly string[] }>): string[] {
+  const covered = new Set(audits.flatMap((a) => a.processes));
+  return processes.filter((p) => !covered.has(p));
+}

@@ -5,6 +5,7 @@ import {
   formatAuditCode,
   tallyAnswers,
   teamConflicts,
+  uncoveredProcesses,
   type AuditFacts,
 } from "~/domain/audits/audit";
 import { AuditPlanSchema, AuditStepSchema, evidenceRequired } from "~/domain/audits/schema";
@@ -152,5 +153,13 @@ describe("AuditStepSchema", () => {
   it("findings need evidence, conform and not applicable do not", () => {
     expect(["nonconformity", "observation", "improvement"].every(evidenceRequired)).toBe(true);
     expect(evidenceRequired("conform") || evidenceRequired("not_applicable")).toBe(false);
+  });
+});
+
+describe("uncoveredProcesses", () => {
+  it("lists the processes no audit of the year covers, in register order", () => {
+    expect(uncoveredProcesses(["QT-01", "QT-02", "QT-07", "QT-12"], [{ processes: ["QT-07"] }, { processes: ["QT-12", "QT-01"] }])).toEqual(["QT-02"]);
+    expect(uncoveredProcesses(["QT-01"], [])).toEqual(["QT-01"]);
+    expect(uncoveredProcesses([], [{ processes: ["QT-07"] }])).toEqual([]);
   });
 });
