@@ -8,7 +8,8 @@ import type { FeedbackKind } from "./feedback";
  * Legal clocks for citizens' feedback (DOMAIN.md):
  * - Complaints (Law on Complaints 2011, Decree 124/2020): accept or refuse within 10 days of receipt;
  *   resolve within 30 days of acceptance (45 if complex); in remote, difficult areas 45 (60 if complex).
- *   Days are calendar days unless the unit counts working days.
+ *   Days are calendar days unless the unit counts working days; a period of calendar days whose last
+ *   day is a weekend or holiday ends with the next working day (Civil Code 2015 art. 148(5)).
  * - Feedback and recommendations (Decree 20/2008 as amended by Decree 92/2017): refuse within 2 working
  *   days, ask for more information within 5, answer within 15 working days of receipt.
  * - Compliments carry no legal clock.
@@ -42,8 +43,9 @@ function endOfDayAfter(
   dueSettings: DueDateSettings,
 ): Date {
   const start = businessDateOf(from);
-  const date = mode === "calendar" ? addDays(start, days) : calendar.addWorkingDays(start, days);
-  return officeCloseAt(date, dueSettings);
+  if (mode === "working") return officeCloseAt(calendar.addWorkingDays(start, days), dueSettings);
+  const last = addDays(start, days);
+  return officeCloseAt(calendar.isWorkingDay(last) ? last : calendar.nextWorkingDay(last), dueSettings);
 }
 
 export function feedbackDeadlines(input: {

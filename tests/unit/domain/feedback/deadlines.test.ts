@@ -69,6 +69,18 @@ describe("complaint acceptance: 10 days from receipt, ending at office close", (
     expect(result).toEqual({ acceptanceDueAt: iso(due), resolutionDueAt: null });
   });
 
+  it.each([
+    // [received, acceptance due] — the tenth day falls on a day off: it ends with the next working day
+    ["2026-03-07T09:00:00", "2026-03-17T17:00:00"], // +10 = Tue 17 (a working day): unchanged
+    ["2026-02-26T09:00:00", "2026-03-09T17:00:00"], // +10 = Sun 8 Mar → Mon 9
+    ["2026-02-21T09:00:00", "2026-03-03T17:00:00"], // received on a Saturday: +10 = Tue 3 Mar, unchanged
+    ["2026-02-22T09:00:00", "2026-03-05T17:00:00"], // +10 = Wed 4 Mar, a holiday → Thu 5
+    ["2025-12-28T09:00:00", "2026-01-07T17:00:00"], // +10 = Wed 7 Jan: unchanged
+    ["2026-02-28T09:00:00", "2026-03-11T17:00:00"], // +10 = Tue 10 Mar, a day off → Wed 11
+  ] as const)("calendar days ending on a day off move to the next working day (Civil Code art. 148(5)): %s → %s", (received, due) => {
+    expect(deadlines("complaint", vn(received)).acceptanceDueAt).toBe(iso(due));
+  });
+
   it("ends at the unit's office close time, not a fixed 17:00", () => {
     expect(deadlines("complaint", vn("2026-03-02T09:00:00"), { officeClose: "16:30" }).acceptanceDueAt).toBe(
       iso("2026-03-12T16:30:00"),
