@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { may, rolesTo } from "~/domain/accounts/permissions";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { auditReportTitle, buildAuditReport, type AuditReportData } from "#reports/internal-audit-report";
 import { toBuffer } from "#reports/toolkit";
-import { hasAnyRole, type Role } from "~/domain/accounts/roles";
+import type { Role } from "~/domain/accounts/roles";
 import {
   allowedAuditActions,
   checkAuditAction,
@@ -27,10 +28,6 @@ import { getStoredRecord, insertRecord, newVerificationCode, type StoredRecord }
 import { insertNonconformity } from "./nonconformities.server";
 import { getWorkAreas } from "./work-areas.server";
 
-/** Roles whose holders may sit on an audit team (certified internal auditors, the ISO secretary). */
-export const AUDITOR_ROLES: readonly Role[] = ["auditor", "quality_lead"];
-/** Roles who may plan audits in the programme. */
-export const PLANNER_ROLES: readonly Role[] = ["quality_lead", "auditor"];
 
 const vi = translator("vi");
 
@@ -83,7 +80,7 @@ export async function listAuditorCandidates(db: Kysely<Database>, unitId: number
     .distinct()
     .where("user.unit_id", "=", unitId)
     .where("user.is_disabled", "=", 0)
-    .where("user_role.role", "in", [...AUDITOR_ROLES])
+    .where("user_role.role", "in", [...rolesTo("joinAuditTeams")])
     .orderBy("user.display_name")
     .execute();
   const areas = await getWorkAreas(db, rows.map((r) => r.id));
@@ -111,7 +108,7 @@ async function checkPlan(db: Kysely<Database>, unitId: number, plan: AuditPlan):
   const fieldOf = (userId: number) => (userId === plan.leadUserId ? "leadUserId" : "memberUserIds");
   for (const id of memberIds) {
     const candidate = candidates.find((c) => c.id === id);
-    if (!candidate || !hasAnyRole(candidate.roles, AUDITOR_ROLES)) errors.push({ field: fieldOf(id), key: "audits.error.notAuditor" });
+    if (!candidate || !may(candidate.roles, "joinAuditTeams")) errors.push({ field: fieldOf(id), key: "audits.error.notAuditor" });
   }
   const areas = await getWorkAreas(db, memberIds);
   const conflicts = teamConflicts(

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from "kysely";
+import { rolesTo } from "~/domain/accounts/permissions";
 import type { Database, ManagementReviewTable } from "#db/schema";
 import {
   buildReviewInputReport,
@@ -50,7 +51,6 @@ type ReviewRow = Selectable<ManagementReviewTable>;
 
 const ENTITY = "management_review";
 /** Staff who may own a decision's action. */
-const OWNER_ROLES: readonly Role[] = ["quality_lead", "officer", "leader", "auditor"];
 
 function snapshot(r: Pick<ReviewRow, "code" | "state" | "period_from" | "period_to" | "meeting_date" | "location" | "chair_user_id" | "attendees">) {
   return {
@@ -101,7 +101,7 @@ export function listChairCandidates(db: Kysely<Database>, unitId: number) {
 }
 
 export function listDecisionOwners(db: Kysely<Database>, unitId: number) {
-  return activeUsersWithRoles(db, unitId, OWNER_ROLES);
+  return activeUsersWithRoles(db, unitId, rolesTo("ownReviewDecisions"));
 }
 
 async function isActiveUserWithRoles(db: Kysely<Database>, unitId: number, userId: number, roles: readonly Role[]) {
@@ -232,7 +232,7 @@ export async function addReviewDecision(
     const review = await loadForChange(trx, unitId, reviewId);
     const editable = checkReviewEditable(review.state);
     if (!editable.ok) return editable;
-    if (!(await isActiveUserWithRoles(trx, unitId, decision.ownerUserId, OWNER_ROLES))) {
+    if (!(await isActiveUserWithRoles(trx, unitId, decision.ownerUserId, rolesTo("ownReviewDecisions")))) {
       return { ok: false, error: "review.error.ownerUnknown", field: "ownerUserId" };
     }
     const stamp = now.toISOString();

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { may } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
@@ -9,7 +10,7 @@ import { AuditStepSchema } from "~/domain/audits/schema";
 import { readsMasked } from "~/domain/shared/personal-data";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
-import { applyAuditStep, auditPermissions, auditTextMask, getAudit, maskAuditDetail, PLANNER_ROLES, type AuditActorUser } from "~/models/audits.server";
+import { applyAuditStep, auditPermissions, auditTextMask, getAudit, maskAuditDetail, type AuditActorUser } from "~/models/audits.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...detail,
     ...permissions,
     canOpenDossiers: hasAnyRole(user.roles, rolesFor("/staff/dossiers")),
-    canEditPlan: !masked && hasAnyRole(user.roles, PLANNER_ROLES) && detail.audit.state === "planned" && detail.audit.sampleSeed === null,
+    canEditPlan: !masked && may(user.roles, "planAudits") && detail.audit.state === "planned" && detail.audit.sampleSeed === null,
     canPreview: !masked && (detail.audit.state === "in_progress" || detail.audit.state === "report_drafted"),
   };
 }

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { rolesTo } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AuditPlanForm } from "~/components/audit-plan-form";
@@ -7,7 +8,7 @@ import { AUDIT_CODE_PATTERN } from "~/domain/audits/audit";
 import { AuditPlanSchema } from "~/domain/audits/schema";
 import { getTranslator } from "~/i18n/language.server";
 import { useI18n } from "~/i18n/i18n-context";
-import { getAudit, planErrorMessages, planFormOptions, planOf, PLANNER_ROLES, replanAudit } from "~/models/audits.server";
+import { getAudit, planErrorMessages, planFormOptions, planOf, replanAudit } from "~/models/audits.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -21,7 +22,7 @@ async function loadPlanned(unitId: number, code: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, PLANNER_ROLES);
+  const user = await requireRole(request, rolesTo("planAudits"));
   const detail = await loadPlanned(user.unitId, params.code);
   const options = await planFormOptions(getDb(), user.unitId);
   const usedTemplates = new Set(detail.questions.map((q) => q.templateCode));
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, PLANNER_ROLES);
+  const user = await requireRole(request, rolesTo("planAudits"));
   const detail = await loadPlanned(user.unitId, params.code);
   const submission = parseWithZod(await request.formData(), { schema: AuditPlanSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { may } from "~/domain/accounts/permissions";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { hasAnyRole } from "~/domain/accounts/roles";
 import { uncoveredProcesses } from "~/domain/audits/audit";
 import { AuditYearQuerySchema } from "~/domain/audits/schema";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
-import { listAuditableProcesses, listAudits, PLANNER_ROLES } from "~/models/audits.server";
+import { listAuditableProcesses, listAudits } from "~/models/audits.server";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       processes.map((p) => p.code),
       programme.audits
     ),
-    canPlan: hasAnyRole(user.roles, PLANNER_ROLES),
+    canPlan: may(user.roles, "planAudits"),
   };
 }
 

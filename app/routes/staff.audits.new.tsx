@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { rolesTo } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AuditPlanForm } from "~/components/audit-plan-form";
@@ -6,14 +7,14 @@ import { ErrorPage } from "~/components/error-page";
 import { AuditPlanSchema } from "~/domain/audits/schema";
 import { getTranslator } from "~/i18n/language.server";
 import { useI18n } from "~/i18n/i18n-context";
-import { planAudit, planErrorMessages, planFormOptions, PLANNER_ROLES } from "~/models/audits.server";
+import { planAudit, planErrorMessages, planFormOptions } from "~/models/audits.server";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, PLANNER_ROLES);
+  const user = await requireRole(request, rolesTo("planAudits"));
   const t = await getTranslator(request);
   const today = businessDateOf(new Date());
   const options = await planFormOptions(getDb(), user.unitId);
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, PLANNER_ROLES);
+  const user = await requireRole(request, rolesTo("planAudits"));
   const submission = parseWithZod(await request.formData(), { schema: AuditPlanSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await planAudit(getDb(), { userId: user.id, name: user.displayName, roles: user.roles }, user.unitId, submission.value);

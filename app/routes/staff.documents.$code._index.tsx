@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { may } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: RevisionActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;
-  if (value.intent === "acknowledge" && !user.roles.some((r) => r === "quality_lead" || r === "officer" || r === "leader" || r === "auditor")) {
+  if (value.intent === "acknowledge" && !may(user.roles, "acknowledgeDocuments")) {
     throw new Response("Forbidden", { status: 403 });
   }
   const db = getDb();

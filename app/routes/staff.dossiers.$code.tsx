@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { may, rolesTo } from "~/domain/accounts/permissions";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -25,7 +26,6 @@ import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 
 const VIEW_ROLES = rolesFor("/staff/dossiers");
-const ACT_ROLES = ["officer", "leader", "quality_lead"] as const;
 
 async function loadDetail(user: SessionUser, codeParam: string | undefined) {
   const code = DossierCodeSchema.safeParse(codeParam);
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, VIEW_ROLES);
   const { dossier, events } = await loadDetail(user, params.code);
   const now = new Date();
-  const canAct = user.roles.some((r) => (ACT_ROLES as readonly string[]).includes(r));
+  const canAct = may(user.roles, "handleDossiers");
   const facts = dossierFacts(dossier);
   return {
     dossier,
@@ -76,7 +76,7 @@ function toDossierAction(input: DossierActionInput): DossierAction {
 type ActionReply = { op: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ACT_ROLES);
+  const user = await requireRole(request, rolesTo("handleDossiers"));
   const { dossier } = await loadDetail(user, params.code);
   const db = getDb();
   const formData = await request.formData();

@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { may } from "~/domain/accounts/permissions";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const { item } = detail;
   const open = OPEN_FEEDBACK_STATES.includes(item.state);
-  const canRaiseNc = !item.nonconformity_id && user.roles.some((r) => r === "quality_lead" || r === "leader");
+  const canRaiseNc = !item.nonconformity_id && may(user.roles, "raiseNonconformityFromFeedback");
   const ops: FeedbackOp[] = [...allowedFeedbackActions(item.state), "note", item.hidden_reason ? "unhide" : "hide", ...(canRaiseNc ? (["raise_nc"] as const) : [])];
   const nc = item.nonconformity_id
     ? await getDb().selectFrom("nonconformity").select("code").where("id", "=", item.nonconformity_id).executeTakeFirst()
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<Reply>({ op, result: submission.reply() }, { status: 400 });
   const value = submission.value;
   let action: StaffFeedbackAction;
-  if (value.op === "raise_nc" && !user.roles.some((r) => r === "quality_lead" || r === "leader")) {
+  if (value.op === "raise_nc" && !may(user.roles, "raiseNonconformityFromFeedback")) {
     throw new Response("Forbidden", { status: 403 });
   }
   if (value.op === "hide") {

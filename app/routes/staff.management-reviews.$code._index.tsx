@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { may } from "~/domain/accounts/permissions";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -6,7 +7,7 @@ import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
 import { CHECKLIST_ANSWERS } from "~/domain/audits/audit";
-import { canEditReview, canRecordReview, DECISION_CATEGORIES, REVIEW_CODE_PATTERN } from "~/domain/management-review/review";
+import { DECISION_CATEGORIES, REVIEW_CODE_PATTERN } from "~/domain/management-review/review";
 import { DecisionSchema, ReviewNotesSchema, ReviewStepSchema } from "~/domain/management-review/schema";
 import { RATE_METRICS } from "~/domain/metrics/objectives";
 import { useI18n } from "~/i18n/i18n-context";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review, decisions } = await load(user, params.code);
   const now = new Date();
   const draft = review.state === "draft";
-  const canEdit = draft && canEditReview(user.roles);
+  const canEdit = draft && may(user.roles, "editManagementReviews");
   const db = getDb();
   const [inputs, owners] = await Promise.all([
     computeReviewInputs(db, user.unitId, reviewRefOf(review), now),
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     inputs,
     owners,
     canEdit,
-    canRecord: draft && canRecordReview(user.roles),
+    canRecord: draft && may(user.roles, "recordManagementReviews"),
     today: businessDateOf(now),
   };
 }
@@ -62,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/management-reviews"));
   const { review } = await load(user, params.code);
-  if (!canEditReview(user.roles)) throw new Response("Forbidden", { status: 403 });
+  if (!may(user.roles, "editManagementReviews")) throw new Response("Forbidden", { status: 403 });
   const submission = parseWithZod(await request.formData(), { schema: ReviewStepSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;

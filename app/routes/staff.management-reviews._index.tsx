@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { may } from "~/domain/accounts/permissions";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { canEditReview } from "~/domain/management-review/review";
 import { useI18n } from "~/i18n/i18n-context";
 import { listManagementReviews } from "~/models/management-reviews.server";
 import { requireRole } from "~/utils/auth.server";
@@ -12,7 +12,7 @@ import { rolesFor } from "~/utils/navigation";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/management-reviews"));
   const reviews = await listManagementReviews(getDb(), user.unitId);
-  return { reviews, canPlan: canEditReview(user.roles) };
+  return { reviews, canPlan: may(user.roles, "editManagementReviews") };
 }
 
 export default function ManagementReviews() {

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { rolesTo } from "~/domain/accounts/permissions";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
-import { REVIEW_EDIT_ROLES } from "~/domain/management-review/review";
 import { NewReviewSchema } from "~/domain/management-review/schema";
 import { useI18n } from "~/i18n/i18n-context";
 import { createManagementReview, listChairCandidates } from "~/models/management-reviews.server";
@@ -14,13 +14,13 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, REVIEW_EDIT_ROLES);
+  const user = await requireRole(request, rolesTo("editManagementReviews"));
   const today = businessDateOf(new Date());
   return { today, chairs: await listChairCandidates(getDb(), user.unitId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, REVIEW_EDIT_ROLES);
+  const user = await requireRole(request, rolesTo("editManagementReviews"));
   const submission = parseWithZod(await request.formData(), { schema: NewReviewSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createManagementReview(getDb(), { kind: "user", userId: user.id }, user.unitId, submission.value);

@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import { may } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -24,7 +25,6 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 
-const EDIT_ROLES = ["quality_lead", "leader", "auditor"] as const;
 const CodeSchema = z.string().regex(/^NC-\d{4}-\d{3,}$/);
 
 async function load(user: SessionUser, codeParam: string | undefined) {
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/nonconformities"));
   const loaded = await load(user, params.code);
   const detail = { ...loaded, links: loaded.links.map((l) => ({ ...l, href: l.href && mayOpen(user, l.href) ? l.href : null })) };
-  const canEdit = user.roles.some((r) => (EDIT_ROLES as readonly string[]).includes(r));
+  const canEdit = may(user.roles, "recordNonconformities");
   const round = detail.nc.reopen_count + 1;
   const current = detail.actions.filter((a) => a.round === round);
   return {
@@ -79,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   const db = getDb();
   const actor = { kind: "user", userId: user.id } as const;
-  const canEdit = user.roles.some((r) => (EDIT_ROLES as readonly string[]).includes(r));
+  const canEdit = may(user.roles, "recordNonconformities");
   let result: NcResult;
   if (v.op === "action_done") {
     result = await completeCorrectiveAction(db, { ...actor, roles: user.roles }, user.unitId, v.actionId, v.evidence, new Date(), nc.id);

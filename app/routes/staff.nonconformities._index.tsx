@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { may } from "~/domain/accounts/permissions";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/nonconformities"));
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const items = await listNonconformities(getDb(), user.unitId, { ...filter, openOnly: filter.open === "1" }, { maskPersonalData: readsMasked(user.roles) });
-  return { filter, items, canRecord: user.roles.some((r) => r === "quality_lead" || r === "auditor" || r === "leader") };
+  return { filter, items, canRecord: may(user.roles, "recordNonconformities") };
 }
 
 export default function Nonconformities() {

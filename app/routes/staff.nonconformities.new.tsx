@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { rolesTo } from "~/domain/accounts/permissions";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,7 +14,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 
-const ROLES = ["quality_lead", "auditor", "leader"] as const;
+const ROLES = rolesTo("recordNonconformities");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ROLES);

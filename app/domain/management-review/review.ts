@@ -1,4 +1,5 @@
 import type { Role } from "~/domain/accounts/roles";
+import { may } from "~/domain/accounts/permissions";
 import type { MessageKey } from "~/i18n";
 
 /**
@@ -18,14 +19,6 @@ export function formatReviewCode(year: number, sequence: number): string {
 }
 
 export const REVIEW_CODE_PATTERN = /^XXLD-\d{4}-\d{2,}$/;
-
-/** QT-05 step 1–3: the ISO secretary (quality lead) or a leader plans the meeting and prepares its inputs. */
-export const REVIEW_EDIT_ROLES: readonly Role[] = ["quality_lead", "leader"];
-/** QT-05 step 4: the meeting is chaired by the leader, who records its conclusions. */
-export const REVIEW_RECORD_ROLES: readonly Role[] = ["leader"];
-
-export const canEditReview = (roles: readonly Role[]) => roles.some((r) => REVIEW_EDIT_ROLES.includes(r));
-export const canRecordReview = (roles: readonly Role[]) => roles.some((r) => REVIEW_RECORD_ROLES.includes(r));
 
 export type ReviewCheck = { ok: true } | { ok: false; error: MessageKey };
 
@@ -48,7 +41,7 @@ export interface RecordFacts {
 export function checkRecordReview(facts: RecordFacts, actorRoles: readonly Role[], today: string): ReviewCheck {
   const editable = checkReviewEditable(facts.state);
   if (!editable.ok) return editable;
-  if (!canRecordReview(actorRoles)) return { ok: false, error: "review.error.notLeader" };
+  if (!may(actorRoles, "recordManagementReviews")) return { ok: false, error: "review.error.notLeader" };
   if (today < facts.meetingDate) return { ok: false, error: "review.error.beforeMeeting" };
   if (!facts.conclusions?.trim()) return { ok: false, error: "review.error.noConclusions" };
   if (facts.decisionCount < 1) return { ok: false, error: "review.error.noDecisions" };

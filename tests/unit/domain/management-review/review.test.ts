@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { may } from "~/domain/accounts/permissions";
 import {
   attendeeLines,
-  canEditReview,
-  canRecordReview,
   checkRecordReview,
   checkReviewEditable,
   formatReviewCode,
@@ -46,8 +45,8 @@ describe("who may do what", () => {
     [["admin"], false, false],
     [["auditor", "leader"], true, true],
   ] as const)("%j: edits %s, records %s", (roles, edits, records) => {
-    expect(canEditReview(roles)).toBe(edits);
-    expect(canRecordReview(roles)).toBe(records);
+    expect(may(roles, "editManagementReviews")).toBe(edits);
+    expect(may(roles, "recordManagementReviews")).toBe(records);
   });
 
   it("locks a recorded review", () => {
