@@ -1,4 +1,5 @@
 import type SQLite from "better-sqlite3";
+import { mulberry32 } from "../app/domain/shared/seeded-random";
 
 /**
  * A synthetic but believable dossier history for the metrics benchmark: working days (Mon–Fri)
@@ -48,17 +49,6 @@ const DOCUMENTS_JSON = JSON.stringify([
   { name: "Tờ khai / đơn đề nghị theo mẫu", copy: "original", count: 1 },
   { name: "Giấy tờ tùy thân (xuất trình)", copy: "copy", count: 1 },
 ]);
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Day number (days since 1970-01-01) of a `YYYY-MM-DD` date. */
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;

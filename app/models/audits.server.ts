@@ -26,6 +26,7 @@ import { recordAudit, type Actor } from "./audit-log.server";
 import { getChecklistItems, listChecklistTemplates, type ChecklistItemForAudit } from "./checklists.server";
 import { getStoredRecord, insertRecord, newVerificationCode, type StoredRecord } from "./issued-documents.server";
 import { insertNonconformity } from "./nonconformities.server";
+import { listProcessDocuments } from "./documents.server";
 import { getWorkAreas } from "./work-areas.server";
 
 
@@ -85,17 +86,6 @@ export async function listAuditorCandidates(db: Kysely<Database>, unitId: number
     .execute();
   const areas = await getWorkAreas(db, rows.map((r) => r.id));
   return rows.map((r) => ({ id: r.id, name: r.display_name, areas: areas.get(r.id) ?? { fields: [], processes: [] } }));
-}
-
-/** The processes an audit can cover: the register's procedures (QT-…), effective or not. */
-export async function listAuditableProcesses(db: Kysely<Database>, unitId: number) {
-  return db
-    .selectFrom("document")
-    .select(["code", "title"])
-    .where("unit_id", "=", unitId)
-    .where("type", "=", "procedure")
-    .orderBy("code")
-    .execute();
 }
 
 type PlanCheck = { ok: true; memberIds: number[]; items: ChecklistItemForAudit[] } | { ok: false; errors: PlanError[] };
@@ -281,7 +271,7 @@ export function planErrorMessages(errors: readonly PlanError[], t: Translate): {
 export async function planFormOptions(db: Kysely<Database>, unitId: number) {
   const [candidates, processes, templates] = await Promise.all([
     listAuditorCandidates(db, unitId),
-    listAuditableProcesses(db, unitId),
+    listProcessDocuments(db, unitId),
     listChecklistTemplates(db, unitId, { activeOnly: true }),
   ]);
   return { candidates, processes, templates };
@@ -826,7 +816,7 @@ export async function auditReportData(
   const mask = await auditTextMask(db, unmasked);
   const detail = maskAuditDetail(unmasked, mask);
   const unit = await db.selectFrom("unit").select("name").where("id", "=", unitId).executeTakeFirstOrThrow();
-  const processes = await listAuditableProcesses(db, unitId);
+  const processes = await listProcessDocuments(db, unitId);
   const processLabel = (code: string) => {
     const title = processes.find((p) => p.code === code)?.title;
     return title ? `${code} – ${title}` : code;

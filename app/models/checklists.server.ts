@@ -155,17 +155,6 @@ export async function getChecklistItems(
   }));
 }
 
-/** The processes a checklist (or a user's work areas) can name: the procedures of the document register. */
-export async function listProcessOptions(db: Kysely<Database>, unitId: number): Promise<Array<{ code: string; title: string }>> {
-  return db
-    .selectFrom("document")
-    .select(["code", "title"])
-    .where("unit_id", "=", unitId)
-    .where("type", "=", "procedure")
-    .orderBy("code")
-    .execute();
-}
-
 /** The code a new template would get: after the highest in use. */
 export async function nextChecklistCode(db: Kysely<Database>, unitId: number): Promise<string> {
   const rows = await db.selectFrom("checklist_template").select("code").where("unit_id", "=", unitId).execute();

@@ -491,3 +491,8 @@ export async function recordReview(
 }
 
 export type { RevisionState };
+
+/** The processes of the quality system: the procedures (QT-…) of the register, which audits, checklists and work areas name. */
+export async function listProcessDocuments(db: Kysely<Database>, unitId: number): Promise<Array<{ code: string; title: string }>> {
+  return db.selectFrom("document").select(["code", "title"]).where("unit_id", "=", unitId).where("type", "=", "procedure").orderBy("code").execute();
+}

@@ -6,7 +6,8 @@ import { uncoveredProcesses } from "~/domain/audits/audit";
 import { AuditYearQuerySchema } from "~/domain/audits/schema";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
-import { listAuditableProcesses, listAudits } from "~/models/audits.server";
+import { listAudits } from "~/models/audits.server";
+import { listProcessDocuments } from "~/models/documents.server";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = AuditYearQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const currentYear = Number(businessDateOf(new Date()).slice(0, 4));
   const year = (query.success ? query.data.year : undefined) ?? currentYear;
-  const [programme, processes] = await Promise.all([listAudits(getDb(), user.unitId, year), listAuditableProcesses(getDb(), user.unitId)]);
+  const [programme, processes] = await Promise.all([listAudits(getDb(), user.unitId, year), listProcessDocuments(getDb(), user.unitId)]);
   const years = [...new Set([currentYear, year, ...programme.years])].sort((a, b) => b - a);
   return {
     year,

@@ -6,7 +6,8 @@ import { ErrorPage } from "~/components/error-page";
 import { CHECKLIST_CODE_PATTERN } from "~/domain/audits/checklist";
 import { ChecklistTemplateSchema } from "~/domain/audits/checklist-schema";
 import { useI18n } from "~/i18n/i18n-context";
-import { getChecklistTemplate, listProcessOptions, updateChecklistTemplate } from "~/models/checklists.server";
+import { getChecklistTemplate, updateChecklistTemplate } from "~/models/checklists.server";
+import { listProcessDocuments } from "~/models/documents.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -21,7 +22,7 @@ async function loadTemplate(unitId: number, code: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/checklists"));
   const template = await loadTemplate(user.unitId, params.code);
-  return { template, canEdit: user.roles.includes("quality_lead"), processes: await listProcessOptions(getDb(), user.unitId) };
+  return { template, canEdit: user.roles.includes("quality_lead"), processes: await listProcessDocuments(getDb(), user.unitId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const template = await loadTemplate(user.unitId, params.code);
   const db = getDb();
   // A process no longer in the register may stay on a template that already names it.
-  const processes = new Set([...(await listProcessOptions(db, user.unitId)).map((p) => p.code), template.process]);
+  const processes = new Set([...(await listProcessDocuments(db, user.unitId)).map((p) => p.code), template.process]);
   const submission = parseWithZod(await request.formData(), {
     schema: ChecklistTemplateSchema.superRefine((value, ctx) => {
       if (value.process && !processes.has(value.process)) {

@@ -5,7 +5,8 @@ import { blankRows, BLANK_ROWS_NEW, ChecklistForm } from "~/components/checklist
 import { ErrorPage } from "~/components/error-page";
 import { NewChecklistTemplateSchema } from "~/domain/audits/checklist-schema";
 import { useI18n } from "~/i18n/i18n-context";
-import { createChecklistTemplate, getChecklistTemplate, listProcessOptions, nextChecklistCode } from "~/models/checklists.server";
+import { createChecklistTemplate, getChecklistTemplate, nextChecklistCode } from "~/models/checklists.server";
+import { listProcessDocuments } from "~/models/documents.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -13,13 +14,13 @@ import { pageMeta } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "quality_lead");
   const db = getDb();
-  return { code: await nextChecklistCode(db, user.unitId), processes: await listProcessOptions(db, user.unitId) };
+  return { code: await nextChecklistCode(db, user.unitId), processes: await listProcessDocuments(db, user.unitId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "quality_lead");
   const db = getDb();
-  const processes = new Set((await listProcessOptions(db, user.unitId)).map((p) => p.code));
+  const processes = new Set((await listProcessDocuments(db, user.unitId)).map((p) => p.code));
   const submission = await parseWithZod(await request.formData(), {
     schema: NewChecklistTemplateSchema.superRefine(async (value, ctx) => {
       if (value.process && !processes.has(value.process)) {

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -12,13 +12,13 @@ import {
 import { DataTable } from "~/components/charts/data-table";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/form";
+import { PeriodPickerFields } from "~/components/period-picker-fields";
 import {
   dashboardQueryString,
   dashboardTables,
   DashboardQuerySchema,
   lenientDashboardQuery,
   listAccess,
-  PERIOD_KINDS,
   resolvePeriod,
   type DashboardTable,
   type KeyFigure,
@@ -96,42 +96,7 @@ export default function Dashboard() {
     <main id="main" className="page dashboard">
       <h1>{t("nav.dashboard")}</h1>
       <Form method="get" {...getFormProps(form)} className="filters dashboard-picker">
-        <Field label={t("dashboard.picker.period")} htmlFor={fields.period.id} errorId={fields.period.errorId} errors={fields.period.errors}>
-          <select {...getSelectProps(fields.period)}>
-            {PERIOD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`dashboard.picker.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("dashboard.picker.year")} htmlFor={fields.year.id} errorId={fields.year.errorId} errors={fields.year.errors}>
-          <input {...getInputProps(fields.year, { type: "number" })} min={2000} max={2100} />
-        </Field>
-        <Field label={t("dashboard.picker.month")} htmlFor={fields.month.id} errorId={fields.month.errorId} errors={fields.month.errors}>
-          <select {...getSelectProps(fields.month)}>
-            {Array.from({ length: 12 }, (_, i) => (
-              <option key={i} value={String(i + 1)}>
-                {t("dashboard.picker.monthOption", { month: String(i + 1) })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("dashboard.picker.quarter")} htmlFor={fields.quarter.id} errorId={fields.quarter.errorId} errors={fields.quarter.errors}>
-          <select {...getSelectProps(fields.quarter)}>
-            {[1, 2, 3, 4].map((q) => (
-              <option key={q} value={String(q)}>
-                {t("dashboard.picker.quarterOption", { quarter: String(q) })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("dashboard.picker.from")} htmlFor={fields.from.id} errorId={fields.from.errorId} errors={fields.from.errors}>
-          <input {...getInputProps(fields.from, { type: "date" })} />
-        </Field>
-        <Field label={t("dashboard.picker.to")} htmlFor={fields.to.id} errorId={fields.to.errorId} errors={fields.to.errors}>
-          <input {...getInputProps(fields.to, { type: "date" })} />
-        </Field>
+        <PeriodPickerFields fields={fields} />
         {data.units.length > 1 || fields.unit.errors ? (
           <Field label={t("dashboard.picker.unit")} htmlFor={fields.unit.id} errorId={fields.unit.errorId} errors={fields.unit.errors}>
             <select {...getSelectProps(fields.unit)}>

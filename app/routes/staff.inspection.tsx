@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/form";
+import { PeriodPickerFields } from "~/components/period-picker-fields";
 import { InspectionYearSchema, isOnTimeDownload, onTimeDownloadSchema } from "~/domain/inspection/schema";
-import { PERIOD_KINDS } from "~/domain/metrics/dashboard";
 import type { CountRow } from "~/domain/nonconformities/statistics";
 import { readsMasked } from "~/domain/shared/personal-data";
 import type { MessageKey } from "~/i18n";
@@ -254,42 +254,7 @@ function OnTimeForm() {
       {/* A full page request: the answer is a redirect to the PDF, which the browser opens itself. */}
       <Form method="get" reloadDocument {...getFormProps(form)} className="filters" aria-labelledby="on-time-form-title">
         <input type="hidden" name="year" value={String(year)} />
-        <Field label={t("dashboard.picker.period")} htmlFor={onTime.period.id} errorId={onTime.period.errorId} errors={onTime.period.errors}>
-          <select {...getSelectProps(onTime.period)}>
-            {PERIOD_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`dashboard.picker.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("dashboard.picker.year")} htmlFor={onTime.year.id} errorId={onTime.year.errorId} errors={onTime.year.errors}>
-          <input {...getInputProps(onTime.year, { type: "number" })} min={2000} max={2100} />
-        </Field>
-        <Field label={t("dashboard.picker.month")} htmlFor={onTime.month.id} errorId={onTime.month.errorId} errors={onTime.month.errors}>
-          <select {...getSelectProps(onTime.month)}>
-            {Array.from({ length: 12 }, (_, i) => (
-              <option key={i} value={String(i + 1)}>
-                {t("dashboard.picker.monthOption", { month: String(i + 1) })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("dashboard.picker.quarter")} htmlFor={onTime.quarter.id} errorId={onTime.quarter.errorId} errors={onTime.quarter.errors}>
-          <select {...getSelectProps(onTime.quarter)}>
-            {[1, 2, 3, 4].map((q) => (
-              <option key={q} value={String(q)}>
-                {t("dashboard.picker.quarterOption", { quarter: String(q) })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t("dashboard.picker.from")} htmlFor={onTime.from.id} errorId={onTime.from.errorId} errors={onTime.from.errors}>
-          <input {...getInputProps(onTime.from, { type: "date" })} />
-        </Field>
-        <Field label={t("dashboard.picker.to")} htmlFor={onTime.to.id} errorId={onTime.to.errorId} errors={onTime.to.errors}>
-          <input {...getInputProps(onTime.to, { type: "date" })} />
-        </Field>
+        <PeriodPickerFields fields={onTime} />
         <div className="filters__actions">
           <button type="submit" className="button">
             {t("inspection.onTime.download")}

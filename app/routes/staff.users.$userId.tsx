@@ -11,7 +11,7 @@ import { EditUserSchema, ResetPasswordSchema } from "~/domain/accounts/schema";
 import { WorkAreasFormSchema } from "~/domain/audits/work-areas-schema";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { useI18n } from "~/i18n/i18n-context";
-import { listProcessOptions } from "~/models/checklists.server";
+import { listProcessDocuments } from "~/models/documents.server";
 import { getUser, resetPassword, updateUser } from "~/models/users.server";
 import { getWorkAreas, setWorkAreas } from "~/models/work-areas.server";
 import { requireRole } from "~/utils/auth.server";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 async function loadWorkAreas(unitId: number, userId: number) {
   const db = getDb();
   const workAreas = (await getWorkAreas(db, [userId])).get(userId) ?? { fields: [], processes: [] };
-  const register = await listProcessOptions(db, unitId);
+  const register = await listProcessDocuments(db, unitId);
   const known = new Set(register.map((p) => p.code));
   const processOptions = [
     ...register.map((p) => ({ ...p, inRegister: true })),

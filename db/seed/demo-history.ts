@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from "kysely";
+import { mulberry32 } from "../../app/domain/shared/seeded-random";
 import type { Database, DossierEventTable, DossierTable } from "../schema";
 import { addDays, instantAt } from "../../app/domain/calendar/business-date";
 import {
@@ -51,17 +52,6 @@ const GIVEN_FEMALE = ["Thị Hoa", "Thị Lan", "Thị Mai", "Thị Duyên", "Th
 const HAMLETS = ["Nà Sài", "Phiêng Pằn", "Co Sâu", "Nà Lốc", "Huổi Hưa", "Bó Ẩn", "Nà Hường", "Pá Công", "Co Muông", "Lọng Sản"];
 const AGENCIES_BEFORE_2025 = ["Chi nhánh Văn phòng đăng ký đất đai huyện Sông Mã", "Phòng Lao động – Thương binh và Xã hội huyện Sông Mã", "Phòng Tư pháp huyện Sông Mã"];
 const AGENCIES_FROM_2025 = ["Chi nhánh Văn phòng đăng ký đất đai khu vực Sông Mã", "Sở Y tế tỉnh Sơn La", "Sở Tư pháp tỉnh Sơn La"];
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = ReturnType<typeof mulberry32>;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

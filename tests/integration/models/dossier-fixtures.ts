@@ -7,6 +7,7 @@ import { CHANNELS } from "~/domain/dossiers/channels";
 import { formatDossierCode } from "~/domain/dossiers/dossier-code";
 import type { DossierState } from "~/domain/dossiers/lifecycle";
 import { PROCEDURE_FIELDS, type ProcedureField } from "~/domain/procedures/procedure";
+import { mulberry32 } from "~/domain/shared/seeded-random";
 import { businessDateOf } from "~/utils/clock";
 
 /**
@@ -52,14 +53,7 @@ export async function insertOtherUnit(db: Kysely<Database>, code = "000.99.99.H5
 
 /** A small seeded PRNG (mulberry32), so generated data is the same on every run. */
 export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const between = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(next() * items.length)];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeDraw, drawField, drawSample, fnv1a, mulberry32, shuffle, type SampleCandidate } from "~/domain/audits/sampling";
+import { describeDraw, drawField, drawSample, shuffle, type SampleCandidate } from "~/domain/audits/sampling";
+import { fnv1a, mulberry32 } from "~/domain/shared/seeded-random";
 
 const candidates = (n: number, priorityEvery = 0): SampleCandidate[] =>
   Array.from({ length: n }, (_, i) => ({ id: i + 1, code: `H53-2026-${String(i + 1).padStart(4, "0")}`, priority: priorityEvery > 0 && i % priorityEvery === 0 }));
