@@ -63,4 +63,7 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
     page.waitForURL((url) => url.pathname !== "/login"),
     page.getByRole("button", { name: /Đăng nhập|Sign in/ }).click(),
   ]);
+  // The address changes before React commits the new page (navigations run in a transition):
+  // wait for the signed-in layout itself.
+  await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).waitFor();
 }

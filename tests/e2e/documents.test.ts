@@ -75,7 +75,7 @@ describe("controlled documents", () => {
       leader.page.waitForURL(/done=acknowledge/),
       leader.page.getByRole("button", { name: "Tôi đã đọc và hiểu lần ban hành này" }).click(),
     ]);
-    expect(await leader.page.locator(".ack-missing").innerText()).not.toContain("Quàng Văn Minh");
+    await expect.poll(() => leader.page.locator(".ack-missing").innerText()).not.toContain("Quàng Văn Minh");
     expect(await leader.page.locator(".ack-missing").innerText()).toContain("Cầm Văn Thắng");
 
     // An approved (now effective) revision cannot be edited.

@@ -168,7 +168,7 @@ describe("what an inspector can reach", () => {
       lead.page.getByRole("button", { name: "Ghi nhận", exact: true }).click(),
     ]);
     // Staff still read it as written.
-    expect(await lead.page.locator("main").innerText()).toContain(APPLICANT.name);
+    await expect.poll(() => lead.page.locator("main").innerText()).toContain(APPLICANT.name);
     expectNoPageErrors(lead.errors);
   });
 

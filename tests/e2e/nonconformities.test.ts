@@ -33,7 +33,7 @@ describe("nonconformities", () => {
     await lead.page.getByRole("link", { name: /Sự không phù hợp liên quan: NC-\d{4}-\d{3}/ }).click();
     await lead.page.waitForURL(/\/staff\/nonconformities\/NC-\d{4}-\d{3}$/);
     const ncUrl = new URL(lead.page.url()).pathname;
-    expect(await lead.page.locator("main").innerText()).toContain(feedbackCode);
+    await expect.poll(() => lead.page.locator("main").innerText()).toContain(feedbackCode);
 
     const step = async (button: string, op: string) => {
       await Promise.all([
