@@ -322,7 +322,7 @@ const sum = passTimings.reduce((a, t) => a + t.median, 0);
 console.log(
   `  One computeOnTimeFigures, per pass (year 2025, "field"): ${passTimings.map((t, i) => `${PASS_NAMES[i]} ${ms(t.median)} ms (${Math.round((100 * t.median) / sum)}%)`).join(", ")}; without ANALYZE the open-at-end pass takes ${ms(beforeAnalyze.get("pass 3")!.median)} ms.`,
 );
-console.log("  getOnTimeStatement runs computeOnTimeFigures three times (total, field, channel): 9 passes + 1 overdue count, one after another.");
+console.log("  getOnTimeStatement reads the per-day summary (two range scans) and the overdue count; computeOnTimeFigures is the engine over the register it is checked against.");
 console.log(
   `  The floor for any per-request scan of the year's ${baselineRows.toLocaleString("en")} rows is the covered GROUP BY: ${ms(covered.median)} ms per pass.`,
 );
