@@ -240,6 +240,8 @@ export interface ApiClientTable {
   name: string;
   token_hash: string;
   token_prefix: string;
+  /** JSON array of `ApiScope`: what the key may be used for (migration 0012). */
+  scopes_json: Generated<string>;
   is_disabled: Generated<0 | 1>;
   created_at: string;
   last_used_at: string | null;

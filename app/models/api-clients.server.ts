@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
+import { parseStoredScopes, type ApiScope } from "~/domain/accounts/api-scopes";
 import { recordAudit, type Actor } from "./audit-log.server";
 
 const TOKEN_PREFIX = "mcq_";
@@ -10,12 +11,13 @@ export function hashToken(token: string): string {
 }
 
 export async function listApiClients(db: Kysely<Database>, unitId: number) {
-  return db
+  const rows = await db
     .selectFrom("api_client")
-    .select(["id", "name", "token_prefix", "is_disabled", "created_at", "last_used_at"])
+    .select(["id", "name", "token_prefix", "scopes_json", "is_disabled", "created_at", "last_used_at"])
     .where("unit_id", "=", unitId)
     .orderBy("id")
     .execute();
+  return rows.map(({ scopes_json, ...row }) => ({ ...row, scopes: parseStoredScopes(scopes_json) }));
 }
 
 /** Creates a client and returns its bearer token, which is shown once and only its hash kept. */
@@ -24,6 +26,7 @@ export async function createApiClient(
   actor: Actor,
   unitId: number,
   name: string,
+  scopes: readonly ApiScope[],
   now = new Date(),
 ): Promise<{ id: number; token: string }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
@@ -35,12 +38,13 @@ export async function createApiClient(
         name,
         token_hash: hashToken(token),
         token_prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        scopes_json: JSON.stringify([...new Set(scopes)]),
         created_at: now.toISOString(),
         last_used_at: null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor, unitId, entityType: "api_client", entityId: row.id, action: "created", after: { name }, at: now });
+    await recordAudit(trx, { actor, unitId, entityType: "api_client", entityId: row.id, action: "created", after: { name, scopes }, at: now });
     return row.id;
   });
   return { id, token };
@@ -77,18 +81,18 @@ export async function setApiClientDisabled(
   });
 }
 
-/** The enabled client a bearer token belongs to, or null. */
+/** The enabled client a bearer token belongs to, with what it may be used for, or null. */
 export async function findApiClientByToken(db: Kysely<Database>, token: string) {
   const client = await db
     .selectFrom("api_client")
-    .select(["id", "unit_id", "name"])
+    .select(["id", "unit_id", "name", "scopes_json"])
     .where("token_hash", "=", hashToken(token))
     .where("is_disabled", "=", 0)
     .executeTakeFirst();
-  if (client) {
-    await db.updateTable("api_client").set({ last_used_at: new Date().toISOString() }).where("id", "=", client.id).execute();
-  }
-  return client ?? null;
+  if (!client) return null;
+  await db.updateTable("api_client").set({ last_used_at: new Date().toISOString() }).where("id", "=", client.id).execute();
+  const { scopes_json, ...rest } = client;
+  return { ...rest, scopes: parseStoredScopes(scopes_json) };
 }
 
 export interface StoredResponse {

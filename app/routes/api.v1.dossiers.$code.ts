@@ -7,7 +7,7 @@ import { getDb } from "~/utils/db.server";
 
 /** `GET /api/v1/dossiers/<code>`: status for the portal, with the national status code of each step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const client = await requireApiClient(request);
+  const client = await requireApiClient(request, "dossiers");
   const code = DossierCodeSchema.safeParse(params.code);
   if (!code.success) return jsonError(404, "not_found", "No dossier has this code");
   const status = await getApiDossierStatus(getDb(), client.unit_id, code.data);

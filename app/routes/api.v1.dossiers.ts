@@ -16,7 +16,7 @@ export async function loader() {
 /** `POST /api/v1/dossiers`: the online public-service portal submits a dossier. */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return jsonError(405, "method_not_allowed", "Use POST");
-  const client = await requireApiClient(request);
+  const client = await requireApiClient(request, "dossiers");
   const language = await getLanguage(request);
   const t = translator(language);
 

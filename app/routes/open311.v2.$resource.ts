@@ -73,6 +73,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : "Thiếu api_key.";
     return open311ErrorResponse(format, [{ code: 403, description }]);
   }
+  if (!client.scopes.includes("open311")) {
+    return open311ErrorResponse(format, [{ code: 403, description: "api_key này không được cấp quyền dùng Open311." }]);
+  }
 
   const parsed = parseOpen311Create(form);
   if (!parsed.ok) return open311ErrorResponse(format, parsed.errors);

@@ -3,8 +3,10 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { CheckboxGroup } from "~/components/checkbox-group";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
+import { API_SCOPES, ApiScopesSchema } from "~/domain/accounts/api-scopes";
 import { requiredText } from "~/domain/shared/fields";
 import { useI18n } from "~/i18n/i18n-context";
 import { createApiClient, listApiClients, setApiClientDisabled } from "~/models/api-clients.server";
@@ -13,7 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 
 const ApiClientFormSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), name: requiredText(120) }),
+  z.object({ intent: z.literal("create"), name: requiredText(120), scopes: ApiScopesSchema }),
   z.object({ intent: z.enum(["disable", "enable"]), clientId: z.coerce.number().int().positive() }),
 ]);
 
@@ -29,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = { kind: "user", userId: admin.id } as const;
   const value = submission.value;
   if (value.intent === "create") {
-    const { token } = await createApiClient(getDb(), actor, admin.unitId, value.name);
+    const { token } = await createApiClient(getDb(), actor, admin.unitId, value.name, value.scopes);
     // The token is shown in this one response and never again.
     return data({ result: submission.reply({ resetForm: true }), token: { name: value.name, value: token } });
   }
@@ -44,6 +46,7 @@ export default function ApiClients() {
   const { t, formatDateTime } = useI18n();
   const [form, fields] = useForm({
     lastResult: reply?.result,
+    defaultValue: { scopes: ["dossiers"] as string[] },
     constraint: getZodConstraint(ApiClientFormSchema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ApiClientFormSchema }),
@@ -69,6 +72,7 @@ export default function ApiClients() {
               <tr>
                 <th scope="col">{t("apiClients.col.name")}</th>
                 <th scope="col">{t("apiClients.col.prefix")}</th>
+                <th scope="col">{t("apiClients.col.scopes")}</th>
                 <th scope="col">{t("apiClients.col.created")}</th>
                 <th scope="col">{t("apiClients.col.lastUsed")}</th>
                 <th scope="col">{t("apiClients.col.status")}</th>
@@ -81,6 +85,7 @@ export default function ApiClients() {
                   <td>
                     <code>{c.token_prefix}…</code>
                   </td>
+                  <td>{c.scopes.map((scope) => t(`apiClients.scope.${scope}`)).join(", ") || "—"}</td>
                   <td>{formatDateTime(c.created_at)}</td>
                   <td>{c.last_used_at ? formatDateTime(c.last_used_at) : "—"}</td>
                   <td>
@@ -106,6 +111,7 @@ export default function ApiClients() {
         <Field label={t("apiClients.name")} htmlFor={fields.name.id} errorId={fields.name.errorId} errors={fields.name.errors}>
           <input {...getInputProps(fields.name, { type: "text" })} />
         </Field>
+        <CheckboxGroup field={fields.scopes} legend={t("apiClients.scopes")} options={API_SCOPES.map((scope) => ({ value: scope, label: t(`apiClients.scope.${scope}`) }))} />
         <button type="submit" className="button">
           {t("apiClients.create")}
         </button>

@@ -24,6 +24,8 @@ export async function seedOpen311Demo(db: Kysely<Database>, unitId: number, now 
         token_hash: tokenHash,
         // As createApiClient: "mcq_" and the next six characters, enough to recognise the key.
         token_prefix: DEMO_OPEN311_KEY.slice(0, 10),
+        // A field-reporting app files feedback, never dossiers.
+        scopes_json: JSON.stringify(["open311"]),
         created_at: now.toISOString(),
         last_used_at: null,
       })
@@ -35,7 +37,7 @@ export async function seedOpen311Demo(db: Kysely<Database>, unitId: number, now 
       entityType: "api_client",
       entityId: row.id,
       action: "created",
-      after: { name: DEMO_OPEN311_CLIENT_NAME },
+      after: { name: DEMO_OPEN311_CLIENT_NAME, scopes: ["open311"] },
       at: now,
     });
     return row.id;

@@ -48,6 +48,10 @@ describe("portal integration API", () => {
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: "unauthorized" });
     expect((await post(body(), { Authorization: "Bearer mcq_wrong" })).status).toBe(401);
+    // The demo Open311 key is made for feedback only: known, but not allowed here.
+    const openOnly = await post(body(), { Authorization: "Bearer mcq_demo_open311_key_muongsai_2026" });
+    expect(openOnly.status).toBe(403);
+    expect(await openOnly.json()).toEqual({ error: "forbidden", message: "This key may not be used for the dossiers API" });
   });
 
   it("creates a dossier once per Idempotency-Key and reports its status", async () => {

@@ -136,9 +136,19 @@ describe("create: POST requests.{fmt}", () => {
   });
 
   it("with the key of a disabled client: 403", async () => {
-    const created = await createApiClient(t.db, { kind: "system" }, unitId, "Ứng dụng cũ");
+    const created = await createApiClient(t.db, { kind: "system" }, unitId, "Ứng dụng cũ", ["open311"]);
     await setApiClientDisabled(t.db, { kind: "system" }, unitId, created.id, true);
     expect((await post("json", { ...valid, api_key: created.token })).status).toBe(403);
+  });
+
+  it("with a key made for the dossier API only: 403, and nothing filed", async () => {
+    const portal = await createApiClient(t.db, { kind: "system" }, unitId, "Cổng dịch vụ công tỉnh", ["dossiers"]);
+    const before = await t.db.selectFrom("feedback_item").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const response = await post("json", { ...valid, api_key: portal.token });
+    expect(response.status).toBe(403);
+    expect(JSON.parse(response.body)).toEqual([{ code: 403, description: "api_key này không được cấp quyền dùng Open311." }]);
+    const after = await t.db.selectFrom("feedback_item").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it("with api_key in the URL instead of the body: 403, saying where it goes", async () => {
