@@ -47,3 +47,17 @@ describe("HTTP guards", () => {
     expect(response.headers.get("x-frame-options")).toBe("DENY");
   });
 });
+
+describe("HTML as sent", () => {
+  // React 18.3 padded a streamed chunk with zero bytes when a Vietnamese letter straddled its 2 KiB
+  // buffer (3 of the 31 procedure pages hit it); entry.server strips them.
+  it("never carries a NUL byte, on every public procedure page", async () => {
+    const index = await (await fetch(`${baseURL()}/procedures`)).text();
+    const codes = [...new Set([...index.matchAll(/href="\/procedures\/([0-9.]+)"/g)].map((m) => m[1]!))];
+    expect(codes.length).toBeGreaterThanOrEqual(30);
+    for (const path of ["/", "/procedures", "/transparency", "/feedback", ...codes.map((c) => `/procedures/${c}`)]) {
+      const bytes = Buffer.from(await (await fetch(`${baseURL()}${path}`)).arrayBuffer());
+      expect(bytes.indexOf(0), path).toBe(-1);
+    }
+  });
+});
