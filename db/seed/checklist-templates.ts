@@ -390,7 +390,7 @@ export const CHECKLIST_TEMPLATES: readonly ChecklistTemplateDefinition[] = [
   },
   {
     code: "CL-08",
-    title: "Hộ tịch: đăng ký khai sinh, kết hôn, khai tử (QT-08, QT-10)",
+    title: "Hộ tịch: đăng ký khai sinh (QT-08)",
     isoClause: "8.5.1",
     process: "QT-08",
     items: [
@@ -415,6 +415,24 @@ export const CHECKLIST_TEMPLATES: readonly ChecklistTemplateDefinition[] = [
         question:
           "Thông tin đăng ký có được cập nhật vào CSDL hộ tịch điện tử và trẻ được cấp số định danh cá nhân không?",
       },
+      {
+        isoClause: "8.7.1",
+        question:
+          "Sai sót do lỗi của công chức phát hiện sau khi trả kết quả có được cải chính ngay, không thu lệ phí và ghi nhận SKPH không?",
+      },
+      {
+        isoClause: "8.5.3",
+        question:
+          "Sổ hộ tịch và hồ sơ giấy có được cất trong tủ có khóa; dữ liệu cá nhân không bị sao chép ra ngoài phần mềm không?",
+      },
+    ],
+  },
+  {
+    code: "CL-09",
+    title: "Hộ tịch: đăng ký kết hôn và khai tử (QT-10)",
+    isoClause: "8.5.1",
+    process: "QT-10",
+    items: [
       {
         isoClause: "8.5.1",
         question:

@@ -63,7 +63,7 @@ afterAll(async () => {
 describe("the demo checklists", () => {
   it("are seeded with the demo commune, active, with their questions in order", async () => {
     const list = await listChecklistTemplates(t.db, unitId);
-    expect(list.slice(0, 8).map((c) => [c.code, c.process, c.isActive])).toEqual([
+    expect(list.slice(0, 9).map((c) => [c.code, c.process, c.isActive])).toEqual([
       ["CL-01", "QT-07", true],
       ["CL-02", "QT-01", true],
       ["CL-03", "QT-04", true],
@@ -72,6 +72,7 @@ describe("the demo checklists", () => {
       ["CL-06", "QT-12", true],
       ["CL-07", "QT-11", true],
       ["CL-08", "QT-08", true],
+      ["CL-09", "QT-10", true],
     ]);
     expect(list.find((c) => c.code === "CL-05")?.isoClause).toBe("5.1, 6.1, 6.2");
     const desk = await getChecklistTemplate(t.db, unitId, "CL-01");
@@ -85,7 +86,7 @@ describe("the demo checklists", () => {
       .where("action", "=", "created")
       .where("actor_kind", "=", "system")
       .execute();
-    expect(created).toHaveLength(8);
+    expect(created).toHaveLength(9);
   });
 
   it("are not seeded twice", async () => {

@@ -69,8 +69,8 @@ describe("the demo checklists", () => {
       .map((f) => f.slice(0, 5).toUpperCase()),
   );
 
-  it("are CL-01 to CL-08, each with 6 to 10 questions", () => {
-    expect(CHECKLIST_TEMPLATES.map((c) => c.code)).toEqual(["CL-01", "CL-02", "CL-03", "CL-04", "CL-05", "CL-06", "CL-07", "CL-08"]);
+  it("are CL-01 to CL-09, each with 6 to 10 questions", () => {
+    expect(CHECKLIST_TEMPLATES.map((c) => c.code)).toEqual(["CL-01", "CL-02", "CL-03", "CL-04", "CL-05", "CL-06", "CL-07", "CL-08", "CL-09"]);
     for (const c of CHECKLIST_TEMPLATES) {
       expect(c.items.length, c.code).toBeGreaterThanOrEqual(6);
       expect(c.items.length, c.code).toBeLessThanOrEqual(10);
