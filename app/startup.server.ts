@@ -15,7 +15,7 @@ export async function startup(): Promise<void> {
   const applied = await migrateToLatest(db);
   for (const m of applied) console.log(`migration ${m.migrationName}: ${m.status}`);
   if (env.SEED_DEMO === "true") {
-    const { seeded } = await seedDemo(db);
+    const { seeded } = await seedDemo(db, new Date(), { publicOrigin: env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}` });
     if (seeded) console.log("Demo data seeded.");
   }
   await deleteExpiredSessions(db);

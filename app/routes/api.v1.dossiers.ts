@@ -8,6 +8,7 @@ import { getProcedureByCode } from "~/models/procedures.server";
 import { jsonError, jsonValidationError } from "~/utils/api.server";
 import { requireApiClient } from "~/utils/api-auth.server";
 import { getDb } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/env.server";
 
 export async function loader() {
   return jsonError(405, "method_not_allowed", "Use POST to submit a dossier, GET /api/v1/dossiers/<code> to read one");
@@ -54,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     procedure,
     parsed.data,
     key?.success ? { key: key.data, requestHash: createHash("sha256").update(text).digest("hex") } : null,
-    new URL(request.url).origin,
+    publicOrigin(request),
   );
   if (result.kind === "key_reused") {
     return jsonError(422, "idempotency_key_reused", "This Idempotency-Key was used with a different request body");

@@ -10,6 +10,7 @@ import { useI18n } from "~/i18n/i18n-context";
 import { addCitizenReply, getPublicFeedback } from "~/models/feedback.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { publicOrigin } from "~/utils/env.server";
 
 async function load(codeParam: string | undefined) {
   const code = TrackingCodeSchema.safeParse(codeParam);
@@ -21,7 +22,7 @@ async function load(codeParam: string | undefined) {
 /** The public status of an item: status, dates and the public answer; never personal data. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const item = await load(params.code);
-  return { item, statusUrl: `${new URL(request.url).origin}/feedback/${item.code}` };
+  return { item, statusUrl: `${publicOrigin(request)}/feedback/${item.code}` };
 }
 
 export default function FeedbackStatus() {

@@ -12,7 +12,7 @@ import { countRecentSubmissions, submitFeedback } from "~/models/feedback.server
 import { getPublicUnit } from "~/models/units.server";
 import { hashClientAddress } from "~/utils/client-address.server";
 import { getDb } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
+import { getEnv, publicOrigin } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
 import { removeUploads } from "~/utils/uploads.server";
 
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const value = submission.value;
   const stored = await storeAttachments(checked.attachments);
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   try {
     const { code } = await submitFeedback(
       db,

@@ -14,6 +14,7 @@ import { findApiClientByToken } from "~/models/api-clients.server";
 import { fileOpen311Request, listOpen311Requests, open311ErrorResponse, open311Response } from "~/models/open311.server";
 import { getPublicUnit } from "~/models/units.server";
 import { getDb } from "~/utils/db.server";
+import { publicOrigin } from "~/utils/env.server";
 
 const RESOURCES = ["discovery", "services", "requests"] as const;
 const MAX_BODY_BYTES = 64 * 1024;
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
 
   if (target.name === "discovery") {
-    const discovery = open311Discovery({ contact: open311Contact(unit), url: `${url.origin}/open311/v2` });
+    const discovery = open311Discovery({ contact: open311Contact(unit), url: `${publicOrigin(request)}/open311/v2` });
     return open311Response(format, "discovery", discovery, { cors: true });
   }
   if (target.name === "services") return open311Response(format, "services", open311Services(), { cors: true });
@@ -79,6 +80,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const parsed = parseOpen311Create(form);
   if (!parsed.ok) return open311ErrorResponse(format, parsed.errors);
-  const { code, unitName } = await fileOpen311Request(db, client, parsed.value, new URL(request.url).origin);
+  const { code, unitName } = await fileOpen311Request(db, client, parsed.value, publicOrigin(request));
   return open311Response(format, "service_requests", [open311Receipt(code, parsed.value.serviceCode, unitName)]);
 }

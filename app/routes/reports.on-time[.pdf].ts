@@ -8,6 +8,7 @@ import { getSessionUser } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { rolesFor } from "~/utils/navigation";
+import { publicOrigin } from "~/utils/env.server";
 
 /**
  * The on-time performance report as PDF: `/reports/on-time.pdf?from=YYYY-MM-DD&to=YYYY-MM-DD` or
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     toDate,
     variant,
     reader: user && variant !== "public" ? { userId: user.id, name: user.displayName, isInspector: variant === "masked" } : null,
-    origin: url.origin,
+    origin: publicOrigin(request),
     now,
   });
   return new Response(new Uint8Array(issued.pdf), {

@@ -15,6 +15,7 @@ import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { publicOrigin } from "~/utils/env.server";
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const detail = codeParam && AUDIT_CODE_PATTERN.test(codeParam) ? await getAudit(getDb(), user.unitId, codeParam) : null;
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = Object.values(submission.error ?? {}).flatMap((list) => list ?? []);
     return data({ target, errors }, { status: 400 });
   }
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const result = await applyAuditStep(getDb(), actorOf(user), user.unitId, detail.audit.code, submission.value, { origin });
   if (!result.ok) return data({ target, errors: [result.error] }, { status: 409 });
   const anchor = target === "page" ? "" : `#${target}`;

@@ -6,6 +6,7 @@ import { getDossierDetail } from "~/models/dossiers.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { rolesFor } from "~/utils/navigation";
+import { publicOrigin } from "~/utils/env.server";
 
 /** A dossier's slip as PDF: `/staff/dossiers/<code>/slips/<receipt|supplement|refusal|apology|control-slip>.pdf`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const detail = await getDossierDetail(db, user.unitId, code.data);
   if (!detail) throw new Response("Not found", { status: 404 });
-  const lookupUrl = `${new URL(request.url).origin}/lookup?code=${encodeURIComponent(code.data)}`;
+  const lookupUrl = `${publicOrigin(request)}/lookup?code=${encodeURIComponent(code.data)}`;
   const report = await buildDossierSlip(db, detail, kind, lookupUrl, new Date());
   if (!report) throw new Response("Not found", { status: 404 });
   return new Response(toWebStream(report), {

@@ -16,6 +16,7 @@ import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { publicOrigin } from "~/utils/env.server";
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const code = TrackingCodeSchema.safeParse(codeParam);
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else {
     action = value;
   }
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const result = await applyFeedbackAction(db, { kind: "user", userId: user.id }, user.unitId, item.id, action, (c) => `${origin}/feedback/${c}`);
   if (!result.ok) return data<Reply>({ op, result: submission.reply({ formErrors: [result.error] }) }, { status: 409 });
   return redirect(`/staff/feedback/${item.code}?done=${value.op}`);

@@ -28,6 +28,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { publicOrigin } from "~/utils/env.server";
 
 const CodeSchema = z.string().regex(REVIEW_CODE_PATTERN);
 
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else {
     result = await recordManagementReview(db, user.unitId, review.id, {
       actor: { userId: user.id, name: user.displayName, roles: user.roles },
-      origin: new URL(request.url).origin,
+      origin: publicOrigin(request),
       now: new Date(),
     });
   }

@@ -6,6 +6,7 @@ import { getUnit } from "~/models/units.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { rolesFor } from "~/utils/navigation";
+import { publicOrigin } from "~/utils/env.server";
 
 /**
  * The management review input report (QT-05 step 3) as PDF, computed from the data at the moment
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unit: { id: unit.id, name: unit.name },
     review: detail.review,
     reader: { userId: user.id, name: user.displayName, isInspector: user.roles.includes("inspector") },
-    origin: new URL(request.url).origin,
+    origin: publicOrigin(request),
     now: new Date(),
   });
   return new Response(new Uint8Array(issued.pdf), {

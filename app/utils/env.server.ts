@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("./data/motcua.sqlite"),
   SESSION_SECRET: z
@@ -9,6 +9,15 @@ const EnvSchema = z.object({
     .optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("false"),
+  /**
+   * The site's public address (`https://motcua.muongsai.gov.vn`), printed in QR codes and PDFs and sent
+   * to citizens; without it, the address the request came to (which may be an intranet one).
+   */
+  PUBLIC_URL: z
+    .url("PUBLIC_URL must be an absolute http(s) address")
+    .refine((v) => /^https?:\/\//.test(v), "PUBLIC_URL must start with http:// or https://")
+    .transform((v) => new URL(v).origin)
+    .optional(),
   /** Public submissions allowed per client address per hour (feedback form). */
   FEEDBACK_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
 });
@@ -32,4 +41,9 @@ export function getEnv(): Env {
 export function isCookieSecure(env: Env = getEnv()): boolean {
   if (env.COOKIE_SECURE) return env.COOKIE_SECURE === "true";
   return env.NODE_ENV === "production";
+}
+
+/** The origin printed in QR codes and PDFs and sent to citizens: `PUBLIC_URL`, else the request's own. */
+export function publicOrigin(request: Request, env: Env = getEnv()): string {
+  return env.PUBLIC_URL ?? new URL(request.url).origin;
 }

@@ -7,7 +7,7 @@ import { applyAuditStep, getAudit, planAudit, type AuditActorUser, type AuditRes
 import { listChecklistTemplates } from "../../app/models/checklists.server";
 import { addCorrectiveAction, applyNcStep, completeCorrectiveAction } from "../../app/models/nonconformities.server";
 
-/** The address printed in the seeded reports' QR codes (the app's default local address). */
+/** The address printed in seeded reports' QR codes when the site's public address is not known. */
 export const DEMO_ORIGIN = "http://localhost:3000";
 
 /** A recorded seed per year, so the demo's samples are the same on every install. */
@@ -23,10 +23,10 @@ const vn = (local: string) => new Date(`${local}+07:00`);
  * Every step goes through the same model functions as the pages, so the audit log, the sample and
  * the stored report PDF are those a real audit leaves.
  */
-export async function seedDemoAudits(db: Kysely<Database>, unitId: number, now: Date): Promise<void> {
+export async function seedDemoAudits(db: Kysely<Database>, unitId: number, now: Date, origin = DEMO_ORIGIN): Promise<void> {
   for (const year of [2025, 2026]) {
     if (now < vn(`${year}-10-25T17:00:00`)) continue;
-    await seedYear(db, unitId, year);
+    await seedYear(db, unitId, year, origin);
   }
 }
 
@@ -40,7 +40,7 @@ function must(result: AuditResult | { ok: boolean }, what: string): void {
   if (!result.ok) throw new Error(`Demo audit: ${what} refused: ${JSON.stringify(result)}`);
 }
 
-async function seedYear(db: Kysely<Database>, unitId: number, year: number): Promise<void> {
+async function seedYear(db: Kysely<Database>, unitId: number, year: number, origin: string): Promise<void> {
   const auditor = await user(db, unitId, "danhgia");
   const leader = await user(db, unitId, "lanhdao");
   const officer = await user(db, unitId, "motcua");
@@ -75,7 +75,7 @@ async function seedYear(db: Kysely<Database>, unitId: number, year: number): Pro
   if (!planned.ok) throw new Error(`Demo audit ${year}: plan refused: ${JSON.stringify(planned.errors)}`);
   const code = planned.code;
   const step = (actor: AuditActorUser, s: Parameters<typeof applyAuditStep>[4], at: string) =>
-    applyAuditStep(db, actor, unitId, code, s, { origin: DEMO_ORIGIN, now: vn(at), seed: SEEDS[year] });
+    applyAuditStep(db, actor, unitId, code, s, { origin, now: vn(at), seed: SEEDS[year] });
 
   must(await step(auditor, { intent: "draw_sample" }, `${year}-09-10T08:30:00`), "sample");
   must(await step(auditor, { intent: "start" }, `${year}-09-15T08:00:00`), "start");

@@ -20,7 +20,7 @@ import type { WorkAreas } from "../../app/domain/audits/audit";
 import { PROCEDURE_FIELDS } from "../../app/domain/procedures/procedure";
 import { setWorkAreas } from "../../app/models/work-areas.server";
 import { seedDemoChecklistTemplates } from "./checklist-templates";
-import { seedDemoAudits } from "./audit-demo";
+import { DEMO_ORIGIN, seedDemoAudits } from "./audit-demo";
 import { seedManagementReviewDemo } from "./management-review-demo";
 
 /** The controlled documents imported into the demo (relative to the working directory). */
@@ -69,7 +69,13 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
  * 2021–2027 working calendar, the dossier history and the controlled documents of procedures-docs/.
  * Does nothing if the unit exists.
  */
-export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<{ seeded: boolean }> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  now = new Date(),
+  options: { publicOrigin?: string } = {},
+): Promise<{ seeded: boolean }> {
+  // The address printed in the seeded records' QR codes (the site's PUBLIC_URL when known).
+  const origin = options.publicOrigin ?? DEMO_ORIGIN;
   const existing = await db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirst();
   if (existing) return { seeded: false };
 
@@ -111,7 +117,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     console.warn(`procedures-docs/${bad.file}: ${bad.issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`);
   }
   await seedDemoChecklistTemplates(db, unitId, now);
-  await seedDemoAudits(db, unitId, now);
-  await seedManagementReviewDemo(db, unitId, now);
+  await seedDemoAudits(db, unitId, now, origin);
+  await seedManagementReviewDemo(db, unitId, now, origin);
   return { seeded: true };
 }

@@ -8,9 +8,8 @@ import {
 } from "../../app/models/management-reviews.server";
 import type { NewDecision } from "../../app/domain/management-review/schema";
 import { businessDateOf } from "../../app/utils/clock";
+import { DEMO_ORIGIN } from "./audit-demo";
 
-/** Printed behind the demo record's QR code: the address the demo server answers on. */
-export const DEMO_REVIEW_ORIGIN = "http://localhost:3000";
 
 /** The commune's 2025 review (QT-05 §5.1: once a year, in December, after the internal audit). */
 export const DEMO_REVIEW = {
@@ -94,7 +93,12 @@ const DECISIONS: ReadonlyArray<{ owner: string; decision: NewDecision }> = [
  * lead, recorded by the chair) so its record PDF is stored and served as any other. Only when the
  * demo runs in 2026 or later, and once.
  */
-export async function seedManagementReviewDemo(db: Kysely<Database>, unitId: number, now = new Date()): Promise<{ seeded: boolean; code?: string }> {
+export async function seedManagementReviewDemo(
+  db: Kysely<Database>,
+  unitId: number,
+  now = new Date(),
+  origin = DEMO_ORIGIN,
+): Promise<{ seeded: boolean; code?: string }> {
   if (businessDateOf(now) < "2026-01-01") return { seeded: false };
   const existing = await db
     .selectFrom("management_review")
@@ -154,7 +158,7 @@ export async function seedManagementReviewDemo(db: Kysely<Database>, unitId: num
   ok(
     await recordManagementReview(db, unitId, created.id, {
       actor: { userId: chair.id, name: chair.display_name, roles: ["leader"] },
-      origin: DEMO_REVIEW_ORIGIN,
+      origin,
       now: DEMO_REVIEW.recordedAt,
     }),
     "recording",

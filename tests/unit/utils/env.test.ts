@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { EnvSchema, publicOrigin } from "~/utils/env.server";
+
+describe("PUBLIC_URL", () => {
+  it("keeps the origin of the site's public address", () => {
+    expect(EnvSchema.parse({ PUBLIC_URL: "https://motcua.muongsai.gov.vn/" }).PUBLIC_URL).toBe("https://motcua.muongsai.gov.vn");
+    expect(EnvSchema.parse({ PUBLIC_URL: "http://10.0.0.5:3000/any/path" }).PUBLIC_URL).toBe("http://10.0.0.5:3000");
+    expect(EnvSchema.parse({}).PUBLIC_URL).toBeUndefined();
+  });
+
+  it("refuses what is not an http(s) address", () => {
+    expect(EnvSchema.safeParse({ PUBLIC_URL: "motcua.muongsai.gov.vn" }).success).toBe(false);
+    expect(EnvSchema.safeParse({ PUBLIC_URL: "ftp://motcua.muongsai.gov.vn" }).success).toBe(false);
+  });
+
+  it("prints the public address when set, else the address the request came to", () => {
+    const request = new Request("http://192.168.1.20:3000/reports/on-time.pdf?year=2021");
+    expect(publicOrigin(request, EnvSchema.parse({}))).toBe("http://192.168.1.20:3000");
+    expect(publicOrigin(request, EnvSchema.parse({ PUBLIC_URL: "https://motcua.muongsai.gov.vn" }))).toBe("https://motcua.muongsai.gov.vn");
+  });
+});
