@@ -18,15 +18,13 @@ import { getLanguage } from "~/i18n/language.server";
 import { getPublicUnit, getUnit } from "~/models/units.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { FAVICON_DATA_URI } from "~/utils/favicon";
 import stylesheet from "./styles/app.css?url";
 
-const FAVICON = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#a31f1a"/><path d="M16 6l2.6 6.9 7.4.3-5.8 4.6 2 7.2L16 20.9 9.8 25l2-7.2L6 13.2l7.4-.3z" fill="#ffd54f"/></svg>',
-)}`;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: FAVICON, type: "image/svg+xml" },
+  { rel: "icon", href: FAVICON_DATA_URI, type: "image/svg+xml" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

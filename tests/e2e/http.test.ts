@@ -61,3 +61,13 @@ describe("HTML as sent", () => {
     }
   });
 });
+
+describe("the site icon", () => {
+  // A browser showing a PDF (no page to link an icon) asks for /favicon.ico.
+  it("answers /favicon.ico", async () => {
+    const response = await fetch(`${baseURL()}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await response.text()).toContain("<svg");
+  });
+});
