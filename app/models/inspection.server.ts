@@ -4,7 +4,8 @@ import { summariseNonconformities, type NcStatistics } from "~/domain/nonconform
 import { isRepeat } from "~/domain/nonconformities/workflow";
 import { PROCEDURE_FIELDS, type ProcedureField } from "~/domain/procedures/procedure";
 import { businessDateOf } from "~/utils/clock";
-import { listDocuments, listOverdueReviews } from "./documents.server";
+import { listAudits } from "./audits.server";
+import { listDocuments, listOverdueReviews, listProcessDocuments } from "./documents.server";
 
 /*
  * What the inspectors' portal reads: the year's audit programme, its management reviews, the
@@ -12,46 +13,21 @@ import { listDocuments, listOverdueReviews } from "./documents.server";
  * and counts only: nothing here carries a citizen's data.
  */
 
-const parseCodes = (json: string): string[] => {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-};
-
 const isField = (value: string): value is ProcedureField => (PROCEDURE_FIELDS as readonly string[]).includes(value);
 
-/** The year's internal audits in planned order, with their team and scope (processes with their titles, fields). */
+/** The year's internal audits in planned order, with their team (lead first) and scope (processes with their titles, fields). */
 export async function listAuditProgramme(db: Kysely<Database>, unitId: number, year: number) {
-  const audits = await db
-    .selectFrom("internal_audit")
-    .select(["id", "code", "title", "planned_start_date", "planned_end_date", "scope_processes_json", "scope_fields_json", "state", "approved_at"])
-    .where("unit_id", "=", unitId)
-    .where("year", "=", year)
-    .orderBy("planned_start_date")
-    .orderBy("code")
-    .execute();
-  if (audits.length === 0) return [];
-  const [members, documents] = await Promise.all([
-    db
-      .selectFrom("internal_audit_member")
-      .innerJoin("user", "user.id", "internal_audit_member.user_id")
-      .select(["internal_audit_member.audit_id", "internal_audit_member.role", "user.display_name"])
-      .where("internal_audit_member.audit_id", "in", audits.map((a) => a.id))
-      .orderBy("internal_audit_member.role", "desc")
-      .orderBy("user.display_name")
-      .execute(),
-    db.selectFrom("document").select(["code", "title"]).where("unit_id", "=", unitId).execute(),
-  ]);
-  const titles = new Map(documents.map((d) => [d.code, d.title]));
+  const [{ audits }, processes] = await Promise.all([listAudits(db, unitId, year), listProcessDocuments(db, unitId)]);
+  const titles = new Map(processes.map((d) => [d.code, d.title]));
   return audits.map((a) => ({
     code: a.code,
     title: a.title,
-    plannedStart: a.planned_start_date,
-    plannedEnd: a.planned_end_date,
+    plannedStart: a.startDate,
+    plannedEnd: a.endDate,
     state: a.state,
-    processes: parseCodes(a.scope_processes_json).map((code) => ({ code, title: titles.get(code) ?? null })),
-    fields: parseCodes(a.scope_fields_json).filter(isField),
-    // Lead first ("lead" sorts after "auditor", hence descending).
-    team: members.filter((m) => m.audit_id === a.id).map((m) => ({ name: m.display_name, role: m.role })),
+    processes: a.processes.map((code) => ({ code, title: titles.get(code) ?? null })),
+    fields: a.fields.filter(isField),
+    team: a.team,
   }));
 }
 
