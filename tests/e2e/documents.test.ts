@@ -31,7 +31,9 @@ describe("controlled documents", () => {
     await body.fill(`${await body.inputValue()}\n\n## Bổ sung\n\nÁp dụng Phiếu kiểm soát Mẫu số 06 từ ngày 01/7/2025.\n\n<script>alert("x")</script>\n`);
     await Promise.all([lead.page.waitForURL(/done=draft/), lead.page.getByRole("button", { name: "Lưu dự thảo" }).click()]);
     await Promise.all([lead.page.waitForURL(/done=submit/), lead.page.getByRole("button", { name: "Trình phê duyệt" }).click()]);
-    expect(await lead.page.getByRole("button", { name: "Phê duyệt" }).count()).toBe(0);
+    // Submitted: the submit button is gone, and the quality lead gets no approve button either.
+    await expect.poll(() => lead.page.getByRole("button", { name: "Trình phê duyệt" }).count()).toBe(0);
+    expect(await lead.page.getByRole("button", { name: "Phê duyệt", exact: true }).count()).toBe(0);
 
     // Only a leader may approve: a direct request from the quality lead is refused.
     const revisionId = await lead.page.locator('input[name="revisionId"]').first().inputValue();
