@@ -16,14 +16,13 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
-import { openDatabase } from "../db/client";
+import { openDatabase, openSqlite } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { resolvePeriod } from "../app/domain/metrics/dashboard";
 import type { Period } from "../app/domain/metrics/on-time";
 import { monthPeriod, quarterPeriod, yearPeriod } from "../app/domain/metrics/period";
 import { getDashboard, getTransparency, resolveDashboardUnit } from "../app/models/dashboard.server";
-import { getOnTimeStatement } from "../app/models/metrics-report.server";
+import { computeTotals } from "../app/models/metrics.server";
 import { businessDateOf } from "../app/utils/clock";
 import { FIRST_DAY, LAST_DAY, loadDataset, NOW } from "./generate";
 import { argValue, hasFlag, intArg, ms, queryPlan, table, time, type Timing, type TimingOptions } from "./harness";
@@ -39,16 +38,6 @@ const keep = hasFlag("--keep") || reuse !== undefined;
 if (options.runs < 1) throw new Error("--runs must be at least 1");
 if (rows < 1) throw new Error("--rows must be at least 1");
 if (options.runs < 15) console.warn(`Note: ${options.runs} measured runs (fewer than 15): the figures are indicative only.`);
-
-/** A raw connection with the same pragmas as db/client.ts. */
-function openRaw(file: string): SQLite.Database {
-  const sqlite = new SQLite(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = FULL");
-  return sqlite;
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. The dataset: the app's schema (migrations, triggers included), then generated dossiers
@@ -66,7 +55,7 @@ if (reuse) {
   const db = openDatabase(file);
   await migrateToLatest(db);
   await db.destroy();
-  const loader = openRaw(file);
+  const loader = openSqlite(file);
   // Loader connection only: a page cache larger than the file, so the one big transaction does not
   // spill to the WAL again and again (as bench/metrics.ts does). Timed connections keep the defaults.
   loader.pragma(`cache_size = -${Math.max(262_144, Math.ceil((rows + secondUnitRows) * 1.5))}`);
@@ -82,7 +71,7 @@ if (reuse) {
   ]);
 }
 
-const raw = openRaw(file);
+const raw = openSqlite(file);
 const units = raw
   .prepare("select u.id, u.code from unit u order by u.id")
   .all() as { id: number; code: string }[];
@@ -137,15 +126,15 @@ const naive = await run(BASE, "naive scan: received per month × channel (group 
 );
 
 // ---------------------------------------------------------------------------------------------
-// 3. Checks: the dashboard's year equals the metrics API's statement, and the baseline's count
+// 3. Checks: the dashboard's year (from the summary) equals the engine's over the register, and the baseline's count
 // ---------------------------------------------------------------------------------------------
 const dashboard = await dashboardLoader(unitA.id, year);
-const apiStarted = performance.now();
-const statement = await getOnTimeStatement(db, unitA.id, year, NOW);
-const apiMs = performance.now() - apiStarted;
+const engineStarted = performance.now();
+const engine = await computeTotals(db, unitA.id, year);
+const engineMs = performance.now() - engineStarted;
 const baselineRows = (bareCount.get(unitA.id, year.from, year.to) as { n: number }).n;
 const keys = ["received", "receivedOnline", "resolved", "early", "onTime", "late", "openLateAtEnd", "openNotDue", "refused", "withdrawn", "transfers", "eTransfers"] as const;
-const mismatches = keys.filter((k) => dashboard.totals[k] !== statement[k]);
+const mismatches = keys.filter((k) => dashboard.totals[k] !== engine[k]);
 if (dashboard.totals.received !== baselineRows) mismatches.push("received");
 const summaryPlan = queryPlan(
   raw,
@@ -201,8 +190,8 @@ console.log(
 );
 console.log(
   mismatches.length === 0
-    ? `  Year 2025 figures equal the metrics API's (getOnTimeStatement, ${ms(apiMs)} ms on its own scans) and the baseline's count: received ${dashboard.totals.received}, resolved ${dashboard.totals.resolved}, late ${dashboard.totals.late}, overdue now ${statement.overdueNow}.`
-    : `  MISMATCH with the metrics API in: ${mismatches.join(", ")}`,
+    ? `  Year 2025 figures equal the engine's over the register (computeOnTimeFigures, ${ms(engineMs)} ms) and the baseline's count: received ${dashboard.totals.received}, resolved ${dashboard.totals.resolved}, late ${dashboard.totals.late}.`
+    : `  MISMATCH with the engine in: ${mismatches.join(", ")}`,
 );
 
 await db.destroy();

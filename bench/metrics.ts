@@ -18,9 +18,8 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
-import { openDatabase } from "../db/client";
+import { openDatabase, openSqlite } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import type { Database } from "../db/schema";
 import { computeOnTimeFigures } from "../app/models/metrics.server";
@@ -44,16 +43,6 @@ if (options.runs < 1 || extraOptions.runs < 1) throw new Error("--runs and --ext
 if (rows < 1) throw new Error("--rows must be at least 1");
 if (options.runs < 15) console.warn(`Note: ${options.runs} measured runs (fewer than 15): the figures are indicative only.`);
 
-/** A raw connection with the same pragmas as db/client.ts. */
-function openRaw(file: string): SQLite.Database {
-  const sqlite = new SQLite(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = FULL");
-  return sqlite;
-}
-
 // ---------------------------------------------------------------------------------------------
 // 1. The dataset
 // ---------------------------------------------------------------------------------------------
@@ -73,7 +62,7 @@ if (reuse) {
   await db.destroy();
   const migrateMs = performance.now() - migrating;
 
-  const loader = openRaw(file);
+  const loader = openSqlite(file);
   // Loader connection only: a page cache larger than the file, so the one big transaction does
   // not spill pages to the WAL over and over (1.2M rows: 96 s with a 1 GB cache, ~40 s with this).
   // The timed connections keep the app's defaults.
@@ -95,7 +84,7 @@ if (reuse) {
   facts.push(["WAL checkpoint after load", `${ms(checkpointMs)} ms`]);
 }
 
-const raw = openRaw(file);
+const raw = openSqlite(file);
 // The app never runs ANALYZE, so as shipped its plans are those without statistics. Start there
 // (a database reused with --db may carry statistics from an earlier run: empty them).
 const statTables = raw.prepare("select name from sqlite_master where type = 'table' and name like 'sqlite_stat%'").all() as { name: string }[];
@@ -113,7 +102,7 @@ const unitB = units[1];
 // The SQL the app runs, captured through a second Kysely instance with a query log.
 const captured: { sql: string; parameters: readonly unknown[] }[] = [];
 const capturing = new Kysely<Database>({
-  dialect: new SqliteDialect({ database: openRaw(file) }),
+  dialect: new SqliteDialect({ database: openSqlite(file) }),
   log: (event) => {
     if (event.level === "query") captured.push({ sql: event.query.sql, parameters: event.query.parameters });
   },

@@ -11,12 +11,17 @@ export type Db = Kysely<Database>;
  * WAL for concurrent readers, foreign keys enforced, a busy timeout instead of
  * immediate SQLITE_BUSY, and synchronous=FULL so an acknowledged write survives a crash.
  */
-export function openDatabase(filename: string): Db {
+export function openSqlite(filename: string): SQLite.Database {
   if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
   const sqlite = new SQLite(filename);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = FULL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return sqlite;
+}
+
+/** The app's Kysely instance over `openSqlite`. */
+export function openDatabase(filename: string): Db {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(filename) }) });
 }
