@@ -535,16 +535,13 @@ export function auditFacts(detail: AuditDetail): AuditFacts {
   };
 }
 
-/** What the signed-in user may do on the audit now (buttons shown; every step is checked again). */
+/**
+ * What the signed-in user may do on the audit now: the steps shown as buttons, and whether they may
+ * record answers, sample checks and conclusions. Every step is checked again when submitted.
+ */
 export function auditPermissions(detail: AuditDetail, user: AuditActorUser) {
-  const actor = { userId: user.userId, isLeader: user.roles.includes("leader") };
-  const allowed = allowedAuditActions(auditFacts(detail), actor);
-  const member = detail.team.some((m) => m.userId === user.userId);
-  return {
-    allowed,
-    canRecord: member && detail.audit.state === "in_progress",
-    canConclude: member && detail.audit.state === "in_progress",
-  };
+  const allowed = allowedAuditActions(auditFacts(detail), { userId: user.userId, isLeader: user.roles.includes("leader") });
+  return { allowed: allowed.filter((a) => a !== "record"), canRecord: allowed.includes("record") };
 }
 
 function priorityOf(d: { outcome: string | null; supplement_count: number; transfer_count: number; apology_issued_at: string | null }): boolean {

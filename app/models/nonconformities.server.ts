@@ -6,6 +6,8 @@ import { checkNcAction, formatNcCode, isRepeat, type NcAction } from "~/domain/n
 import { personalDataMask, UNMASKED, type KnownPersonalData, type TextMask } from "~/domain/shared/personal-data";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { may } from "~/domain/accounts/permissions";
+import type { Role } from "~/domain/accounts/roles";
 
 export type LinkType = "dossier" | "feedback" | "audit_finding" | "document";
 
@@ -442,7 +444,7 @@ export async function addCorrectiveAction(
 /** The owner (or the quality lead) records an action as done, with its evidence. */
 export async function completeCorrectiveAction(
   db: Kysely<Database>,
-  actor: { kind: "user"; userId: number; roles: readonly string[] },
+  actor: { kind: "user"; userId: number; roles: readonly Role[] },
   unitId: number,
   actionId: number,
   evidence: string,
@@ -459,7 +461,7 @@ export async function completeCorrectiveAction(
     if (action.unit_id !== unitId || (ncId !== undefined && action.nonconformity_id !== ncId) || action.status !== "planned" || action.state !== "actions_planned") {
       return { ok: false, error: "nc.error.actionNotEditable" };
     }
-    if (action.owner_user_id !== actor.userId && !actor.roles.includes("quality_lead")) return { ok: false, error: "document.error.notAllowed" };
+    if (action.owner_user_id !== actor.userId && !may(actor.roles, "keepQualitySystem")) return { ok: false, error: "document.error.notAllowed" };
     const stamp = now.toISOString();
     await trx
       .updateTable("corrective_action")

@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const unmasked = await load(user, params.code);
   const masked = readsMasked(user.roles);
   const detail = masked ? maskAuditDetail(unmasked, await auditTextMask(getDb(), unmasked)) : unmasked;
-  const permissions = masked ? { allowed: [] as AuditAction[], canRecord: false, canConclude: false } : auditPermissions(detail, actorOf(user));
+  const permissions = masked ? { allowed: [] as AuditAction[], canRecord: false } : auditPermissions(detail, actorOf(user));
   return {
     ...detail,
     ...permissions,
@@ -87,7 +87,7 @@ function ErrorsFor({ target, id }: { target: string; id: string }) {
 }
 
 export default function AuditPage() {
-  const { audit, team, questions, sample, nonconformities, allowed, canRecord, canConclude, canOpenDossiers, canPreview, canEditPlan } =
+  const { audit, team, questions, sample, nonconformities, allowed, canRecord, canOpenDossiers, canPreview, canEditPlan } =
     useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
@@ -449,7 +449,7 @@ export default function AuditPage() {
 
       <section aria-labelledby="audit-conclusions" className="section" id="conclusions">
         <h2 id="audit-conclusions">{t("audits.conclusions.title")}</h2>
-        {canConclude ? (
+        {canRecord ? (
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="save_conclusions" />
             <ErrorsFor target="conclusions" id="conclusions" />

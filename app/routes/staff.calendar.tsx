@@ -16,17 +16,18 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { may, rolesTo } from "~/domain/accounts/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/calendar"));
   const { year: asked } = CalendarYearSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const year = asked ?? Number(businessDateOf(new Date()).slice(0, 4));
   const days = await listCalendarExceptions(getDb(), user.unitId, { from: `${year}-01-01`, to: `${year}-12-31` });
-  return { year, days, canEdit: user.roles.includes("quality_lead") };
+  return { year, days, canEdit: may(user.roles, "keepQualitySystem") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const submission = parseWithZod(await request.formData(), { schema: CalendarDayFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;

@@ -12,6 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { may, rolesTo } from "~/domain/accounts/permissions";
 
 async function loadTemplate(unitId: number, code: string | undefined) {
   const template = code && CHECKLIST_CODE_PATTERN.test(code) ? await getChecklistTemplate(getDb(), unitId, code) : null;
@@ -22,11 +23,11 @@ async function loadTemplate(unitId: number, code: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/checklists"));
   const template = await loadTemplate(user.unitId, params.code);
-  return { template, canEdit: user.roles.includes("quality_lead"), processes: await listProcessDocuments(getDb(), user.unitId) };
+  return { template, canEdit: may(user.roles, "keepQualitySystem"), processes: await listProcessDocuments(getDb(), user.unitId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const template = await loadTemplate(user.unitId, params.code);
   const db = getDb();
   // A process no longer in the register may stay on a template that already names it.

@@ -7,12 +7,13 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { may } from "~/domain/accounts/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/checklists"));
   return {
     templates: await listChecklistTemplates(getDb(), user.unitId),
-    canEdit: user.roles.includes("quality_lead"),
+    canEdit: may(user.roles, "keepQualitySystem"),
   };
 }
 

@@ -10,15 +10,16 @@ import { listProcessDocuments } from "~/models/documents.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { rolesTo } from "~/domain/accounts/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const db = getDb();
   return { code: await nextChecklistCode(db, user.unitId), processes: await listProcessDocuments(db, user.unitId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const db = getDb();
   const processes = new Set((await listProcessDocuments(db, user.unitId)).map((p) => p.code));
   const submission = await parseWithZod(await request.formData(), {

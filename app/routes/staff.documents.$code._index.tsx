@@ -58,11 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         user.roles,
         today,
       ).filter((a) => a !== "edit"),
-      canEdit: pending.state === "draft" && user.roles.includes("quality_lead"),
+      canEdit: pending.state === "draft" && may(user.roles, "keepQualitySystem"),
       returnedComment: pending.returned_comment,
     },
-    canDraft: !pending && user.roles.includes("quality_lead"),
-    canReview: user.roles.includes("quality_lead"),
+    canDraft: !pending && may(user.roles, "keepQualitySystem"),
+    canReview: may(user.roles, "keepQualitySystem"),
     reviewOverdue: document.next_review_date !== null && document.next_review_date < today,
     today,
     myAck: acked.get(user.id) ?? null,
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const today = businessDateOf(new Date());
   if (value.intent === "review") {
-    if (!user.roles.includes("quality_lead")) throw new Response("Forbidden", { status: 403 });
+    if (!may(user.roles, "keepQualitySystem")) throw new Response("Forbidden", { status: 403 });
     await recordReview(db, { kind: "user", userId: user.id }, user.unitId, document.id, today);
     return redirect(`/staff/documents/${document.code}?reviewed=1`);
   }

@@ -12,6 +12,7 @@ import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { rolesTo } from "~/domain/accounts/permissions";
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const code = DocumentCodeSchema.safeParse(codeParam);
@@ -25,7 +26,7 @@ async function load(user: SessionUser, codeParam: string | undefined) {
 
 /** The quality lead writes a new revision (from the effective one) or edits the current draft. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const { document, draft, pending, effective } = await load(user, params.code);
   if (pending) throw redirect(`/staff/documents/${document.code}`);
   const source = draft ?? effective;
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const { document, draft } = await load(user, params.code);
   const submission = parseWithZod(await request.formData(), { schema: DraftSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -20,19 +20,20 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { may, rolesTo } from "~/domain/accounts/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/documents"));
   const filter = DocumentFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = businessDateOf(new Date());
-  return { filter, today, documents: await listDocuments(getDb(), user.unitId, filter, today), canUpload: user.roles.includes("quality_lead") };
+  return { filter, today, documents: await listDocuments(getDb(), user.unitId, filter, today), canUpload: may(user.roles, "keepQualitySystem") };
 }
 
 const MAX_DOCUMENT_BYTES = 512 * 1024;
 
 /** The quality lead uploads a Markdown file: a new document, or a new draft of an existing one. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }));

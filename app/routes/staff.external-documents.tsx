@@ -12,6 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { may, rolesTo } from "~/domain/accounts/permissions";
 
 const ExternalDocumentSchema = z.object({
   number: requiredText(60),
@@ -24,11 +25,11 @@ const ExternalDocumentSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/external-documents"));
-  return { documents: await listExternalDocuments(getDb(), user.unitId), canEdit: user.roles.includes("quality_lead") };
+  return { documents: await listExternalDocuments(getDb(), user.unitId), canEdit: may(user.roles, "keepQualitySystem") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const submission = parseWithZod(await request.formData(), { schema: ExternalDocumentSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await saveExternalDocument(getDb(), { kind: "user", userId: user.id }, user.unitId, submission.value);

@@ -53,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...detail,
     canEdit,
     userId: user.id,
-    isQualityLead: user.roles.includes("quality_lead"),
+    isQualityLead: may(user.roles, "keepQualitySystem"),
     today: businessDateOf(new Date()),
     steps: canEdit
       ? allowedNcActions(
@@ -88,7 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else if (v.op === "add_action") {
     result = await addCorrectiveAction(db, actor, user.unitId, nc.id, v);
   } else if (v.op === "merge") {
-    if (!user.roles.includes("quality_lead")) throw new Response("Forbidden", { status: 403 });
+    if (!may(user.roles, "keepQualitySystem")) throw new Response("Forbidden", { status: 403 });
     result = await mergeNonconformity(db, actor, user.unitId, nc.id, v.intoCode);
   } else if (v.op === "record_correction") {
     result = await applyNcStep(db, actor, user.unitId, nc.id, { action: v.op, correction: v.correction });

@@ -9,9 +9,10 @@ import { getProcedureByCode, isProcedureCodeTaken, updateProcedure } from "~/mod
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { rolesTo } from "~/domain/accounts/permissions";
 
 async function loadProcedure(request: Request, codeParam: string | undefined) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const code = ProcedureCodeSchema.safeParse(codeParam);
   const procedure = code.success ? await getProcedureByCode(getDb(), user.unitId, code.data) : null;
   if (!procedure) throw new Response("Not found", { status: 404 });

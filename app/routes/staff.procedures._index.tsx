@@ -8,11 +8,12 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { may } from "~/domain/accounts/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/procedures"));
   const procedures = await listProcedures(getDb(), { unitId: user.unitId, includeInactive: true });
-  return { procedures, canEdit: user.roles.includes("quality_lead") };
+  return { procedures, canEdit: may(user.roles, "keepQualitySystem") };
 }
 
 export default function StaffProcedures() {

@@ -9,14 +9,15 @@ import { createProcedure, isProcedureCodeTaken } from "~/models/procedures.serve
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { rolesTo } from "~/domain/accounts/permissions";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "quality_lead");
+  await requireRole(request, rolesTo("keepQualitySystem"));
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "quality_lead");
+  const user = await requireRole(request, rolesTo("keepQualitySystem"));
   const db = getDb();
   const submission = await parseWithZod(await request.formData(), {
     schema: ProcedureFormSchema.superRefine(async (value, ctx) => {

@@ -6,6 +6,11 @@ import { hasAnyRole, type Role } from "./roles";
  * models, so a change of who may do what is made here once.
  */
 export const ACTING_ROLES = {
+  /**
+   * Keep the system's own data: controlled documents, checklists, the procedures catalogue, the working
+   * calendar, external documents; merge nonconformities and close others' actions (QT-01, QT-03).
+   */
+  keepQualitySystem: ["quality_lead"],
   /** Assign, transfer, request supplements, record results and returns (QT-07). */
   handleDossiers: ["officer", "leader", "quality_lead"],
   /** Raise nonconformities by hand and take them through handling (QT-03). */

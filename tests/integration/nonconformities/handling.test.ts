@@ -1,3 +1,4 @@
+import type { Role } from "~/domain/accounts/roles";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NcStepSchema } from "~/domain/nonconformities/schema";
 import {
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 const as = (userId: number) => ({ kind: "user", userId }) as const;
-const withRoles = (userId: number, roles: string[]) => ({ kind: "user", userId, roles }) as const;
+const withRoles = (userId: number, roles: Role[]) => ({ kind: "user", userId, roles }) as const;
 
 const FORM_NC: NewNonconformity = {
   source: "internal_audit",

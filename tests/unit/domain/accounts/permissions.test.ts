@@ -13,6 +13,7 @@ describe("who may act", () => {
   });
 
   it.each([
+    ["keepQualitySystem", ["quality_lead"]],
     ["handleDossiers", ["officer", "leader", "quality_lead"]],
     ["recordNonconformities", ["quality_lead", "auditor", "leader"]],
     ["raiseNonconformityFromFeedback", ["quality_lead", "leader"]],
