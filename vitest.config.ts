@@ -20,6 +20,20 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
           globalSetup: ["tests/setup/migrated-template.ts"],
+          // Seeding the demo history takes ~9 s alone, much more on a machine shared with other suites.
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The same integration tests on PostgreSQL (tests/setup/pg-template.ts, test-db.ts).
+          name: "integration-pg",
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          globalSetup: ["tests/setup/pg-template.ts"],
+          testTimeout: 15_000,
+          hookTimeout: 60_000,
         },
       },
       {

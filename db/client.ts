@@ -1,27 +1,29 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely } from "kysely";
+import { createPgPool, postgresDialect, registerPool } from "./dialects/postgres";
+import { sqliteDialect } from "./dialects/sqlite";
 import type { Database } from "./schema";
+import { isPostgresUrl } from "./url";
+
+export { openSqlite } from "./dialects/sqlite";
+export { isPostgresUrl } from "./url";
 
 export type Db = Kysely<Database>;
+export type Engine = "sqlite" | "postgres";
 
-/**
- * Opens (creating if needed) the SQLite file with the settings the product relies on:
- * WAL for concurrent readers, foreign keys enforced, a busy timeout instead of
- * immediate SQLITE_BUSY, and synchronous=FULL so an acknowledged write survives a crash.
- */
-export function openSqlite(filename: string): SQLite.Database {
-  if (filename !== ":memory:") mkdirSync(dirname(filename), { recursive: true });
-  const sqlite = new SQLite(filename);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = FULL");
-  return sqlite;
+/** Which engine a `DATABASE_URL` names: `postgres://` or `postgresql://` is PostgreSQL, anything else a SQLite file. */
+export function engineOfUrl(url: string): Engine {
+  return isPostgresUrl(url) ? "postgres" : "sqlite";
 }
 
-/** The app's Kysely instance over `openSqlite`. */
-export function openDatabase(filename: string): Db {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(filename) }) });
+/**
+ * The app's Kysely instance for `DATABASE_URL`: a SQLite file (created with its folder if needed)
+ * or a PostgreSQL database. `prepare` runs before the first PostgreSQL connection (tests create
+ * their database there).
+ */
+export function openDatabase(url: string, options: { prepare?: () => Promise<void>; poolSize?: number } = {}): Db {
+  if (engineOfUrl(url) === "sqlite") return new Kysely<Database>({ dialect: sqliteDialect(url) });
+  const pool = createPgPool(url, { max: options.poolSize });
+  const db = new Kysely<Database>({ dialect: postgresDialect(pool, options.prepare) });
+  registerPool(db, pool);
+  return db;
 }

@@ -28,6 +28,7 @@ import { getStoredRecord, insertRecord, newVerificationCode, type StoredRecord }
 import { insertNonconformity } from "./nonconformities.server";
 import { listProcessDocuments } from "./documents.server";
 import { getWorkAreas } from "./work-areas.server";
+import { lockForNumbering } from "#db/sql";
 
 
 const vi = translator("vi");
@@ -45,6 +46,7 @@ export type AuditResult = { ok: true } | { ok: false; error: MessageKey };
 const asActor = (user: AuditActorUser): Actor => ({ kind: "user", userId: user.userId });
 
 async function nextAuditCode(trx: Kysely<Database>, year: number): Promise<string> {
+  await lockForNumbering(trx, `audit-code:${year}`);
   const last = await trx
     .selectFrom("internal_audit")
     .select(sql<number | null>`max(cast(substr(code, 11) as integer))`.as("n"))

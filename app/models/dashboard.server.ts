@@ -22,6 +22,7 @@ import { rates, type Period } from "~/domain/metrics/on-time";
 import { businessDateOf, businessDayStart } from "~/utils/clock";
 import { listOverdueReviews } from "./documents.server";
 import { countOverdueNow } from "./metrics.server";
+import { countWhere, localMonthOf } from "#db/sql";
 
 /** The user's unit and every unit below it (units a district or province user may look at). */
 export async function listVisibleUnits(db: Kysely<Database>, unitId: number): Promise<{ id: number; name: string }[]> {
@@ -143,12 +144,12 @@ export async function countAnswerTimeliness(db: Kysely<Database>, unitId: number
   const row = await db
     .selectFrom("feedback_item")
     .select([
-      sql<number>`coalesce(sum(answered_at >= ${start} and answered_at < ${end}), 0)`.as("answered"),
-      sql<number>`coalesce(sum(answered_at >= ${start} and answered_at < ${end} and (resolution_due_at is null or answered_at <= resolution_due_at)), 0)`.as(
+      countWhere(sql`answered_at >= ${start} and answered_at < ${end}`).as("answered"),
+      countWhere(sql`answered_at >= ${start} and answered_at < ${end} and (resolution_due_at is null or answered_at <= resolution_due_at)`).as(
         "on_time",
       ),
-      sql<number>`coalesce(sum(received_at < ${end} and (answered_at is null or answered_at >= ${end})
-        and (closed_at is null or closed_at >= ${end}) and resolution_due_at < ${end}), 0)`.as("open_late"),
+      countWhere(sql`received_at < ${end} and (answered_at is null or answered_at >= ${end})
+        and (closed_at is null or closed_at >= ${end}) and resolution_due_at < ${end}`).as("open_late"),
     ])
     .where("unit_id", "=", unitId)
     .where("hidden_reason", "is", null)
@@ -164,7 +165,7 @@ export async function countAnswerTimeliness(db: Kysely<Database>, unitId: number
 export async function countFeedbackByMonth(db: Kysely<Database>, unitId: number, period: Period): Promise<FeedbackMonth[]> {
   const start = startInstant(period);
   const end = period.endInstant;
-  const month = (column: "received_at" | "answered_at") => sql<string>`substr(datetime(${sql.ref(column)}, '+7 hours'), 1, 7)`;
+  const month = (column: "received_at" | "answered_at") => localMonthOf(db, sql.ref(column));
   const [received, answered] = await Promise.all([
     db
       .selectFrom("feedback_item")
@@ -210,7 +211,7 @@ export async function countNonconformities(db: Kysely<Database>, unitId: number,
     .selectFrom("nonconformity as n")
     .select([
       (eb) => eb.fn.countAll<number>().as("open"),
-      sql<number>`coalesce(sum(exists (select 1 from corrective_action a where a.nonconformity_id = n.id and a.status = 'planned' and a.due_date < ${today})), 0)`.as(
+      countWhere(sql`exists (select 1 from corrective_action a where a.nonconformity_id = n.id and a.status = 'planned' and a.due_date < ${today})`).as(
         "overdue",
       ),
     ])
@@ -223,7 +224,7 @@ export async function countNonconformities(db: Kysely<Database>, unitId: number,
     .innerJoin("nonconformity as n", "n.id", "a.nonconformity_id")
     .select([
       (eb) => eb.fn.countAll<number>().as("open"),
-      sql<number>`coalesce(sum(a.due_date < ${today}), 0)`.as("overdue"),
+      countWhere(sql`a.due_date < ${today}`).as("overdue"),
     ])
     .where("n.unit_id", "=", unitId)
     .where("n.merged_into_id", "is", null)

@@ -3,6 +3,7 @@ import { businessDateOf } from "~/utils/clock";
 import type { Database } from "#db/schema";
 import type { RegisterFilter } from "~/domain/dossiers/register-filter";
 import { makePeriod } from "~/domain/metrics/period";
+import { containsText } from "#db/sql";
 
 export interface RegisterQuery extends Omit<RegisterFilter, "after"> {
   unitId: number;
@@ -24,8 +25,7 @@ function filtered(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limi
   if (q.state) query = query.where("dossier.state", "=", q.state);
   if (q.channel) query = query.where("dossier.channel", "=", q.channel);
   if (q.q) {
-    const pattern = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`dossier.code like ${pattern} escape '\\'`);
+    query = query.where(containsText(db, sql.ref("dossier.code"), q.q));
   }
   if (q.outcome && q.judgedFrom && q.judgedTo) {
     const { from, to, endInstant } = makePeriod(q.judgedFrom, q.judgedTo);

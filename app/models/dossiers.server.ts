@@ -23,6 +23,7 @@ import { recordAudit, type Actor } from "./audit-log.server";
 import { getWorkingCalendar } from "./calendar.server";
 import { raiseOrJoinForDossier } from "./nonconformities.server";
 import type { Procedure } from "./procedures.server";
+import { lockForNumbering } from "#db/sql";
 
 export function dueDateSettingsOf(
   unit: Pick<Unit, "office_close_time" | "same_day_cutoff_time" | "supplement_clock">,
@@ -96,6 +97,7 @@ export async function insertReceivedDossier(
   const due = previewDue(context, data.procedure, data.receivedAt);
   const receivedDate = businessDateOf(data.receivedAt);
   const prefix = dossierCodePrefix(context.unit.code, receivedDate);
+  await lockForNumbering(trx, `dossier-code:${prefix}`);
   const last = await trx
     .selectFrom("dossier")
     .select((eb) => eb.fn.max("code").as("code"))

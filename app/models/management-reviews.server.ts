@@ -43,6 +43,7 @@ import { getStoredRecord, insertRecord, issueDocument, newVerificationCode, reco
 import { analyseNonconformities } from "./nonconformities.server";
 import { listObjectivesWithActuals, type ObjectiveRow } from "./objectives.server";
 import { getOnTimeReportFigures } from "./on-time-report.server";
+import { countWhere, lockForNumbering } from "#db/sql";
 
 export type ReviewActor = { kind: "user"; userId: number };
 export type ReviewResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: MessageKey; field?: string };
@@ -148,6 +149,7 @@ export async function createManagementReview(
   return db.transaction().execute(async (trx) => {
     const year = reviewYear(input.meetingDate);
     // Codes are unique across units (the column is); numbers compare as numbers (XXLD-2030-100 after -99).
+    await lockForNumbering(trx, `review-code:${year}`);
     const last = await trx
       .selectFrom("management_review")
       .select(sql<number | null>`max(cast(substr(code, 11) as integer))`.as("n"))
@@ -434,10 +436,10 @@ async function summariseNonconformities(db: Kysely<Database>, unitId: number, fr
       .selectFrom("corrective_action as a")
       .innerJoin("nonconformity as n", "n.id", "a.nonconformity_id")
       .select([
-        sql<number>`coalesce(sum(a.status = 'planned'), 0)`.as("planned"),
-        sql<number>`coalesce(sum(a.status = 'done'), 0)`.as("done"),
-        sql<number>`coalesce(sum(a.status = 'cancelled'), 0)`.as("cancelled"),
-        sql<number>`coalesce(sum(a.status = 'planned' and a.due_date < ${today}), 0)`.as("overdue"),
+        countWhere(sql`a.status = 'planned'`).as("planned"),
+        countWhere(sql`a.status = 'done'`).as("done"),
+        countWhere(sql`a.status = 'cancelled'`).as("cancelled"),
+        countWhere(sql`a.status = 'planned' and a.due_date < ${today}`).as("overdue"),
       ])
       .where("n.unit_id", "=", unitId)
       .where("n.merged_into_id", "is", null)

@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { businessDateOf } from "~/utils/clock";
 import { EMPTY_FIGURES, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
+import { countWhere } from "#db/sql";
 
 export type Breakdown = "total" | "field" | "channel" | "procedure" | "month";
 
@@ -39,7 +40,7 @@ export async function computeOnTimeFigures(
     .select([
       group.as("g"),
       sql<number>`count(*)`.as("received"),
-      sql<number>`sum(channel in ('online_partial', 'online_full'))`.as("online"),
+      countWhere(sql`channel in ('online_partial', 'online_full')`).as("online"),
       sql<number>`sum(transfer_count)`.as("transfers"),
       sql<number>`sum(e_transfer_count)`.as("e_transfers"),
     ])
@@ -60,12 +61,12 @@ export async function computeOnTimeFigures(
     .selectFrom("dossier")
     .select([
       group.as("g"),
-      sql<number>`sum(outcome is not null)`.as("resolved"),
-      sql<number>`sum(outcome = 'early' and supplement_count <= 1)`.as("early"),
-      sql<number>`sum(outcome = 'on_time' and supplement_count <= 1)`.as("on_time"),
-      sql<number>`sum(outcome = 'late' or (outcome is not null and supplement_count > 1))`.as("late"),
-      sql<number>`sum(state = 'refused')`.as("refused"),
-      sql<number>`sum(state = 'withdrawn')`.as("withdrawn"),
+      countWhere(sql`outcome is not null`).as("resolved"),
+      countWhere(sql`outcome = 'early' and supplement_count <= 1`).as("early"),
+      countWhere(sql`outcome = 'on_time' and supplement_count <= 1`).as("on_time"),
+      countWhere(sql`outcome = 'late' or (outcome is not null and supplement_count > 1)`).as("late"),
+      countWhere(sql`state = 'refused'`).as("refused"),
+      countWhere(sql`state = 'withdrawn'`).as("withdrawn"),
     ])
     .where("unit_id", "=", unitId)
     .where("finished_date", ">=", period.from)
@@ -88,8 +89,8 @@ export async function computeOnTimeFigures(
     .selectFrom("dossier")
     .select([
       group.as("g"),
-      sql<number>`sum(supplement_count > 1 or due_at < ${period.endInstant})`.as("late"),
-      sql<number>`sum(not (supplement_count > 1 or due_at < ${period.endInstant}))`.as("not_due"),
+      countWhere(sql`supplement_count > 1 or due_at < ${period.endInstant}`).as("late"),
+      countWhere(sql`not (supplement_count > 1 or due_at < ${period.endInstant})`).as("not_due"),
     ])
     .where("unit_id", "=", unitId)
     .where("received_date", "<=", period.to)

@@ -8,6 +8,7 @@ import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
 import { may } from "~/domain/accounts/permissions";
 import type { Role } from "~/domain/accounts/roles";
+import { lockForNumbering } from "#db/sql";
 
 export type LinkType = "dossier" | "feedback" | "audit_finding" | "document";
 
@@ -39,6 +40,7 @@ function snapshot(nc: Partial<Selectable<NonconformityTable>>) {
 
 async function nextCode(trx: Kysely<Database>, year: number): Promise<string> {
   // Numbers compare as numbers: NC-2030-1000 comes after NC-2030-999.
+  await lockForNumbering(trx, `nc-code:${year}`);
   const last = await trx
     .selectFrom("nonconformity")
     .select(sql<number | null>`max(cast(substr(code, 9) as integer))`.as("n"))

@@ -20,6 +20,7 @@ import { businessDayStart } from "~/utils/clock";
 import { computeMonthlyFigures, countRatings } from "./dashboard.server";
 import { issueDocument, type IssuedPdf } from "./issued-documents.server";
 import { computeOnTimeFigures, countOverdueNow } from "./metrics.server";
+import { countWhere } from "#db/sql";
 
 /** Who is printed as the issuer of a public copy. */
 export const PUBLIC_ISSUER_LABEL = "Công khai";
@@ -122,8 +123,8 @@ export async function countComplaints(db: Kysely<Database>, unitId: number, peri
     .selectFrom("feedback_item")
     .select([
       (eb) => eb.fn.countAll<number>().as("received"),
-      sql<number>`coalesce(sum(answered_at is not null), 0)`.as("answered"),
-      sql<number>`coalesce(sum(answered_at is not null and (resolution_due_at is null or answered_at <= resolution_due_at)), 0)`.as("on_time"),
+      countWhere(sql`answered_at is not null`).as("answered"),
+      countWhere(sql`answered_at is not null and (resolution_due_at is null or answered_at <= resolution_due_at)`).as("on_time"),
     ])
     .where("unit_id", "=", unitId)
     .where("kind", "=", "complaint")

@@ -3,6 +3,7 @@ import type { Database, ProcedureTable } from "#db/schema";
 import type { ProcedureDefinition, ProcedureField } from "~/domain/procedures/procedure";
 import { toSearchText } from "~/utils/search-text";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { containsText } from "#db/sql";
 
 export interface Procedure extends ProcedureDefinition {
   id: number;
@@ -80,8 +81,7 @@ export async function listProcedures(db: Kysely<Database>, query: ProcedureQuery
   if (query.field) select = select.where("field", "=", query.field);
   const terms = toSearchText(query.q ?? "").split(" ").filter(Boolean);
   for (const term of terms) {
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+    select = select.where(containsText(db, sql.ref("search_text"), term));
   }
   const rows = await select.orderBy("field").orderBy("name").execute();
   return rows.map(toProcedure);

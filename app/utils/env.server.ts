@@ -1,8 +1,13 @@
+import { dirname } from "node:path";
 import { z } from "zod";
+import { isPostgresUrl } from "#db/url";
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** A SQLite file, or `postgres://…` / `postgresql://…` for PostgreSQL. */
   DATABASE_URL: z.string().min(1).default("./data/motcua.sqlite"),
+  /** Where uploads and the generated session secret live: beside the SQLite file, else `./data`. */
+  DATA_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z
     .string()
     .min(32, "SESSION_SECRET must be at least 32 characters")
@@ -36,6 +41,12 @@ export function getEnv(): Env {
   }
   parsed = result.data;
   return parsed;
+}
+
+/** The folder for uploads and the generated session secret (never served by the web server). */
+export function dataDir(env: Env = getEnv()): string {
+  if (env.DATA_DIR) return env.DATA_DIR;
+  return isPostgresUrl(env.DATABASE_URL) ? "./data" : dirname(env.DATABASE_URL);
 }
 
 export function isCookieSecure(env: Env = getEnv()): boolean {

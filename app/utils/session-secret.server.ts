@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { getEnv } from "./env.server";
+import { dataDir, getEnv } from "./env.server";
 
 let secret: string | undefined;
 
 /**
- * SESSION_SECRET when set; otherwise a random secret generated once and kept beside the
- * database (mode 0600), so sessions survive restarts without any configuration.
+ * SESSION_SECRET when set; otherwise a random secret generated once and kept in the data folder
+ * (beside a SQLite database; mode 0600), so sessions survive restarts without any configuration.
  */
 export function getSessionSecret(): string {
   if (secret) return secret;
@@ -16,7 +16,7 @@ export function getSessionSecret(): string {
     secret = env.SESSION_SECRET;
     return secret;
   }
-  const file = join(dirname(env.DATABASE_URL), "session-secret");
+  const file = join(dataDir(env), "session-secret");
   if (existsSync(file)) {
     secret = readFileSync(file, "utf8").trim();
   } else {

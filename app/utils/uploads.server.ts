@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { getEnv } from "./env.server";
+import { join } from "node:path";
+import { dataDir } from "./env.server";
 
-/** Uploaded files live beside the database, outside anything the web server serves. */
+/** Uploaded files live in the data folder (beside a SQLite database), outside anything the web server serves. */
 export function uploadsFolder(): string {
-  return join(dirname(getEnv().DATABASE_URL), "uploads");
+  return join(dataDir(), "uploads");
 }
 
 export interface StoredFile {

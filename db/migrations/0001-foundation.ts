@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const ROLES = ["quality_lead", "officer", "leader", "auditor", "inspector", "admin"];
@@ -11,7 +12,7 @@ const inList = (column: string, values: string[]) =>
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("unit")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", UNIT_KINDS)))
@@ -30,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("user")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("username", "text", (c) => c.notNull().unique())
     .addColumn("display_name", "text", (c) => c.notNull())
@@ -65,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("login_attempt")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("username", "text", (c) => c.notNull())
     .addColumn("ip", "text", (c) => c.notNull())
     .addColumn("succeeded", "integer", (c) => c.notNull().check(sql`succeeded in (0, 1)`))
@@ -84,7 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.references("unit.id"))
     .addColumn("actor_kind", "text", (c) => c.notNull().check(inList("actor_kind", ACTOR_KINDS)))
     .addColumn("actor_user_id", "integer", (c) => c.references("user.id"))

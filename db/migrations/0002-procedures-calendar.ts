@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const FIELDS = ["civil_status", "justice", "land_construction", "social_affairs", "other"];
@@ -27,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("procedure")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
@@ -58,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("calendar_exception")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("date", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", EXCEPTION_KINDS)))

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const STATES = ["received", "in_progress", "supplement_requested", "result_ready", "returned", "refused", "withdrawn"];
@@ -15,7 +16,7 @@ const inList = (column: string, values: string[]) =>
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("dossier")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("procedure_id", "integer", (c) => c.notNull().references("procedure.id"))
@@ -73,7 +74,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("dossier_event")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("dossier_id", "integer", (c) => c.notNull().references("dossier.id"))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_kind", "text", (c) => c.notNull().check(inList("actor_kind", ACTOR_KINDS)))

@@ -1,10 +1,11 @@
 import { sql, type Kysely } from "kysely";
+import { autoId } from "./portable";
 
 // Frozen in time: never import app code here.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("api_client")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("name", "text", (c) => c.notNull())
     // SHA-256 of the bearer token: the token itself is shown once and never stored.
@@ -17,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("api_idempotency")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("api_client_id", "integer", (c) => c.notNull().references("api_client.id"))
     .addColumn("idempotency_key", "text", (c) => c.notNull())
     .addColumn("request_hash", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId, float8 } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const TYPES = ["policy", "objectives", "procedure", "work_instruction", "form", "external"];
@@ -12,7 +13,7 @@ const inList = (column: string, values: string[]) =>
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("document")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
@@ -31,7 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("document_revision")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("document_id", "integer", (c) => c.notNull().references("document.id"))
     .addColumn("revision", "integer", (c) => c.notNull())
     .addColumn("state", "text", (c) => c.notNull().check(inList("state", STATES)))
@@ -60,7 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("document_acknowledgement")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("revision_id", "integer", (c) => c.notNull().references("document_revision.id"))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user.id"))
     .addColumn("acknowledged_at", "text", (c) => c.notNull())
@@ -69,7 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("external_document")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("number", "text", (c) => c.notNull())
     .addColumn("issued_date", "text", (c) => c.notNull())
@@ -84,13 +85,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("quality_objective")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("year", "integer", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("metric", "text", (c) => c.notNull().check(inList("metric", METRICS)))
     .addColumn("comparator", "text", (c) => c.notNull().check(sql`comparator in ('>=', '<=')`))
-    .addColumn("target", "real", (c) => c.notNull())
+    .addColumn("target", float8(db), (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addUniqueConstraint("quality_objective_uq", ["unit_id", "year", "metric"])

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId, float8 } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const KINDS = ["feedback", "recommendation", "complaint", "compliment"];
@@ -17,7 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("feedback_item")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", KINDS)))
@@ -49,8 +50,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("source_address_hash", "text")
     .addColumn("api_client_id", "integer", (c) => c.references("api_client.id"))
     .addColumn("address_string", "text")
-    .addColumn("lat", "real")
-    .addColumn("long", "real")
+    .addColumn("lat", float8(db))
+    .addColumn("long", float8(db))
     // The nonconformity raised from this item, once that area exists.
     .addColumn("nonconformity_id", "integer")
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -62,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("feedback_event")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("feedback_id", "integer", (c) => c.notNull().references("feedback_item.id"))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_kind", "text", (c) => c.notNull().check(inList("actor_kind", ACTOR_KINDS)))
@@ -78,7 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("feedback_attachment")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("feedback_id", "integer", (c) => c.notNull().references("feedback_item.id"))
     .addColumn("stored_name", "text", (c) => c.notNull().unique())
     .addColumn("original_name", "text", (c) => c.notNull())
@@ -90,7 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("dossier_rating")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("dossier_id", "integer", (c) => c.notNull().unique().references("dossier.id"))
     .addColumn("rating", "text", (c) => c.notNull().check(inList("rating", RATINGS)))
     .addColumn("comment", "text")
@@ -99,7 +100,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("outbox_message")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("channel", "text", (c) => c.notNull().check(sql`channel in ('sms', 'email')`))
     .addColumn("recipient", "text", (c) => c.notNull())

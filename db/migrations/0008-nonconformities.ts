@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const SOURCES = ["internal_audit", "feedback", "late_dossier", "process_monitoring", "external_inspection", "management_review"];
@@ -11,7 +12,7 @@ const inList = (column: string, values: string[]) =>
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("nonconformity")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("source", "text", (c) => c.notNull().check(inList("source", SOURCES)))
@@ -42,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("nonconformity_link")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("nonconformity_id", "integer", (c) => c.notNull().references("nonconformity.id"))
     .addColumn("entity_type", "text", (c) => c.notNull().check(sql`entity_type in ('dossier', 'feedback', 'audit_finding', 'document')`))
     .addColumn("entity_id", "integer", (c) => c.notNull())
@@ -54,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("corrective_action")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("nonconformity_id", "integer", (c) => c.notNull().references("nonconformity.id"))
     .addColumn("round", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("description", "text", (c) => c.notNull())
@@ -71,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("notification")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("user_id", "integer", (c) => c.notNull().references("user.id"))
     .addColumn("kind", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId, bytes } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const KINDS = ["on_time_report"];
@@ -16,7 +17,7 @@ const inList = (column: string, values: string[]) =>
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("issued_document")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("verification_code", "text", (c) => c.notNull().unique())
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", KINDS)))
@@ -28,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("issued_by_label", "text", (c) => c.notNull())
     .addColumn("sha256", "text", (c) => c.notNull().check(sql`length(sha256) = 64`))
     .addColumn("size_bytes", "integer", (c) => c.notNull())
-    .addColumn("pdf", "blob")
+    .addColumn("pdf", bytes(db))
     .addColumn("reuse_key", "text", (c) => c.unique())
     .addCheckConstraint("issued_document_public_only_stored", sql`(variant = 'public') or (pdf is null and reuse_key is null)`)
     .execute();

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { autoId, bytes, dialectOf } from "./portable";
 
 // Frozen in time: never import app code here; copy the lists this migration needs.
 const ISSUED_KINDS = ["on_time_report", "audit_report", "management_review_input", "management_review_record"];
@@ -19,14 +20,33 @@ const nullOrIn = (column: string, values: string[]) =>
  * Internal audits (ISO 9001 §9.2) and management reviews (§9.3), and who works in which area so an
  * auditor is never put on an audit of his or her own work.
  *
- * `issued_document` is rebuilt (SQLite cannot alter a CHECK) to take the new kinds and the `record`
+ * `issued_document` is rebuilt on SQLite (which cannot alter a CHECK; PostgreSQL alters it in place) to take the new kinds and the `record`
  * variant: a locked record (an approved audit report, a management review record) whose PDF is
  * stored once, with its hash, and served as stored ever after.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  if (dialectOf(db) === "postgres") await widenIssuedDocumentInPlace(db);
+  else await rebuildIssuedDocument(db);
+  await addAuditTables(db);
+}
+
+/** PostgreSQL alters a CHECK in place: the same constraints as the SQLite rebuild below. */
+async function widenIssuedDocumentInPlace(db: Kysely<any>): Promise<void> {
+  await sql`alter table issued_document
+    drop constraint issued_document_kind_check,
+    drop constraint issued_document_variant_check,
+    drop constraint issued_document_public_only_stored,
+    add constraint issued_document_kind_check check (${inList("kind", ISSUED_KINDS)}),
+    add constraint issued_document_variant_check check (${inList("variant", ISSUED_VARIANTS)}),
+    add constraint issued_document_reuse_public check (reuse_key is null or variant = 'public'),
+    add constraint issued_document_stored_kinds check (pdf is null or variant in ('public', 'record')),
+    add constraint issued_document_record_stored check (variant <> 'record' or pdf is not null)`.execute(db);
+}
+
+async function rebuildIssuedDocument(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("issued_document_next")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("verification_code", "text", (c) => c.notNull().unique())
     .addColumn("kind", "text", (c) => c.notNull().check(inList("kind", ISSUED_KINDS)))
@@ -38,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("issued_by_label", "text", (c) => c.notNull())
     .addColumn("sha256", "text", (c) => c.notNull().check(sql`length(sha256) = 64`))
     .addColumn("size_bytes", "integer", (c) => c.notNull())
-    .addColumn("pdf", "blob")
+    .addColumn("pdf", bytes(db))
     .addColumn("reuse_key", "text", (c) => c.unique())
     .addCheckConstraint("issued_document_reuse_public", sql`reuse_key is null or variant = 'public'`)
     .addCheckConstraint("issued_document_stored_kinds", sql`pdf is null or variant in ('public', 'record')`)
@@ -48,7 +68,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("issued_document").execute();
   await db.schema.alterTable("issued_document_next").renameTo("issued_document").execute();
   await db.schema.createIndex("issued_document_sha256_idx").on("issued_document").column("sha256").execute();
+}
 
+async function addAuditTables(db: Kysely<any>): Promise<void> {
   // A field of procedures (`civil_status`) or a process by its document code (`QT-07`).
   await db.schema
     .createTable("user_work_area")
@@ -60,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("checklist_template")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
@@ -73,7 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable("checklist_template_item")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("template_id", "integer", (c) => c.notNull().references("checklist_template.id"))
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("iso_clause", "text", (c) => c.notNull())
@@ -84,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("internal_audit")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("year", "integer", (c) => c.notNull())
@@ -134,7 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("internal_audit_sample")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("audit_id", "integer", (c) => c.notNull().references("internal_audit.id"))
     .addColumn("dossier_id", "integer", (c) => c.notNull().references("dossier.id"))
     .addColumn("field", "text", (c) => c.notNull())
@@ -150,7 +172,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("internal_audit_question")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("audit_id", "integer", (c) => c.notNull().references("internal_audit.id"))
     .addColumn("template_code", "text", (c) => c.notNull())
     .addColumn("template_title", "text", (c) => c.notNull())
@@ -169,7 +191,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("management_review")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("unit_id", "integer", (c) => c.notNull().references("unit.id"))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("period_from", "text", (c) => c.notNull())
@@ -193,7 +215,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable("management_review_decision")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", autoId(db))
     .addColumn("review_id", "integer", (c) => c.notNull().references("management_review.id"))
     .addColumn("category", "text", (c) => c.notNull().check(inList("category", DECISION_CATEGORIES)))
     .addColumn("description", "text", (c) => c.notNull())

@@ -15,6 +15,7 @@ import { ruleSetInForce } from "../../app/domain/dossiers/rule-sets";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/models/audit-log.server";
 import { getDueContext } from "../../app/models/dossiers.server";
 import { businessDateOf } from "../../app/utils/clock";
+import { syncIdSequences } from "../sql";
 
 /**
  * A believable history for the demo commune, the same every time for the same day (fixed seed):
@@ -309,6 +310,8 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
     for (let i = 0; i < dossiers.length; i += 400) {
       await trx.insertInto("dossier").values(dossiers.slice(i, i + 400)).execute();
     }
+    // The ids were chosen here (events refer to them); PostgreSQL's sequence must learn of them.
+    await syncIdSequences(trx, ["dossier"]);
     for (let i = 0; i < events.length; i += 1500) {
       await trx.insertInto("dossier_event").values(events.slice(i, i + 1500)).execute();
     }

@@ -17,6 +17,7 @@ import type * as ListRoute from "~/routes/staff.checklists._index";
 import type * as NewRoute from "~/routes/staff.checklists.new";
 import type * as TemplateRoute from "~/routes/staff.checklists.$code";
 import type * as AuthModule from "~/utils/auth.server";
+import { NOT_NULL_FAILED } from "../../setup/db-faults";
 
 let t: TestDb;
 let unitId: number;
@@ -186,7 +187,7 @@ describe("updateChecklistTemplate", () => {
       title: "Không được lưu",
       items: [{ isoClause: "8.5.1", question: "Câu hợp lệ?", guidance: null }, { isoClause: "8.5.1", question: null as unknown as string, guidance: null }],
     };
-    await expect(updateChecklistTemplate(t.db, lead, unitId, "CL-20", broken, LATER)).rejects.toThrow(/NOT NULL/);
+    await expect(updateChecklistTemplate(t.db, lead, unitId, "CL-20", broken, LATER)).rejects.toThrow(NOT_NULL_FAILED);
     expect(await getChecklistTemplate(t.db, unitId, "CL-20")).toEqual(before);
     expect((await auditRows(before!.id)).length).toBe(logged);
   });

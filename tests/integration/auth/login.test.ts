@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "#db/seed/demo";
 import { createSession } from "~/models/sessions.server";
@@ -283,5 +283,5 @@ describe("logOut", () => {
 });
 
 test("with SESSION_SECRET set, no secret file is written beside the database", () => {
-  expect(existsSync(join(dirname(t.path), "session-secret"))).toBe(false);
+  expect(existsSync(join(t.dataDir, "session-secret"))).toBe(false);
 });

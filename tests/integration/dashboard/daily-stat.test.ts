@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Migrator, sql, type Selectable } from "kysely";
-import { openDatabase } from "#db/client";
 import { migrateToLatest } from "#db/migrate";
 import { migrations } from "#db/migrations/index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DossierTable } from "#db/schema";
+import { countWhere, localDateOf } from "#db/sql";
 import { DEMO_UNIT, seedDemo } from "#db/seed/demo";
 import { addDays, instantAt } from "~/domain/calendar/business-date";
 import { classifyOutcome } from "~/domain/calendar/due-date";
@@ -262,11 +259,11 @@ describe("ratings in the summary", () => {
       .selectFrom("dossier_rating as r")
       .innerJoin("dossier as d", "d.id", "r.dossier_id")
       .select([
-        sql<string>`date(r.rated_at, '+7 hours')`.as("date"),
+        localDateOf(t.db, sql.ref("r.rated_at")).as("date"),
         "d.field",
         "d.channel",
         sql<number>`count(*)`.as("rated"),
-        sql<number>`sum(r.rating in ('very_satisfied', 'satisfied'))`.as("satisfied"),
+        countWhere(sql`r.rating in ('very_satisfied', 'satisfied')`).as("satisfied"),
       ])
       .where("d.unit_id", "=", unitId)
       .groupBy(["date", "d.field", "d.channel"])
@@ -305,12 +302,12 @@ describe("ratings in the summary", () => {
 
 describe("migration 0009 on a database that already holds dossiers", () => {
   it("backfills the summary exactly as the triggers would have kept it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "motcua-0009-"));
-    const db = openDatabase(join(dir, "before.sqlite"));
+    const before = createTestDb({ migrated: false });
+    const db = before.db;
     try {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      const before = await migrator.migrateTo("0008-nonconformities");
-      expect(before.error).toBeUndefined();
+      const upTo0008 = await migrator.migrateTo("0008-nonconformities");
+      expect(upTo0008.error).toBeUndefined();
       const unit = await insertOtherUnit(db, TEST_UNIT_CODE);
       const procedures = await proceduresOf(t.db, demoUnitId);
       const stamp = "2021-01-01T00:00:00.000Z";
@@ -335,8 +332,7 @@ describe("migration 0009 on a database that already holds dossiers", () => {
       // Same dossiers (procedure ids aside, which the summary does not hold): same summary.
       expect(await read(db, unit)).toEqual(await read(t.db, testUnitId));
     } finally {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      await before.cleanup();
     }
   }, 30_000);
 });

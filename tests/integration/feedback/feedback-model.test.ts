@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackDeadlines } from "~/domain/feedback/deadlines";
 import { TrackingCodeSchema, type FeedbackKind } from "~/domain/feedback/feedback";
@@ -17,6 +16,7 @@ import {
 } from "~/models/feedback.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
 import { insertOtherUnit, seedReferenceData } from "../models/dossier-fixtures";
+import { refuseInserts } from "../../setup/db-faults";
 
 /** Vietnam local time. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -267,9 +267,7 @@ describe("submitFeedback", () => {
   });
 
   it("is all or nothing when the last write (the audit row) fails", async () => {
-    await sql`create trigger refuse_feedback_audit before insert on audit_log
-      when new.entity_type = 'feedback' and new.action = 'received'
-      begin select raise(abort, 'audit refused'); end`.execute(t.db);
+    const allow = await refuseInserts(t.db, "audit_log", "audit refused", "new.entity_type = 'feedback' and new.action = 'received'");
     try {
       const before = await counts();
       await expect(
@@ -277,7 +275,7 @@ describe("submitFeedback", () => {
       ).rejects.toThrow(/audit refused/);
       expect(await counts()).toEqual(before);
     } finally {
-      await sql`drop trigger refuse_feedback_audit`.execute(t.db);
+      await allow();
     }
   });
 

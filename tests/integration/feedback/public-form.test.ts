@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_FEEDBACK_REQUEST_BYTES } from "~/models/feedback-intake.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
@@ -9,6 +8,7 @@ import { seedReferenceData } from "../models/dossier-fixtures";
 // Types only: the modules are loaded in beforeAll, once the environment is set.
 import type * as FormRoute from "~/routes/feedback._index";
 import type * as ClientAddress from "~/utils/client-address.server";
+import { refuseInserts } from "../../setup/db-faults";
 
 // The route works on the app's own database, `getDb()`, opened from DATABASE_URL on first use, and
 // reads FEEDBACK_LIMIT_PER_HOUR once: the environment is set before the modules are loaded.
@@ -20,7 +20,7 @@ let uploads: string;
 beforeAll(async () => {
   t = createTestDb();
   await seedReferenceData(t.db);
-  uploads = join(dirname(t.path), "uploads");
+  uploads = join(t.dataDir, "uploads");
   vi.stubEnv("DATABASE_URL", t.path);
   vi.stubEnv("SESSION_SECRET", randomBytes(32).toString("hex"));
   vi.stubEnv("FEEDBACK_LIMIT_PER_HOUR", "2");
@@ -299,15 +299,14 @@ describe("accepted submissions", () => {
     expect(statSync(stored).mode & 0o777).toBe(0o600);
 
     // Beside the database, not under the app's public or build folders.
-    expect(dirname(stored)).toBe(join(dirname(t.path), "uploads"));
+    expect(dirname(stored)).toBe(join(t.dataDir, "uploads"));
     for (const publicFolder of ["public", "build"]) {
       expect(relative(resolve(publicFolder), stored).startsWith("..")).toBe(true);
     }
   });
 
   it("remove the stored files when the item cannot be saved", async () => {
-    await sql`create trigger refuse_boom before insert on feedback_attachment
-      begin select raise(abort, 'attachment refused'); end`.execute(t.db);
+    const allow = await refuseInserts(t.db, "feedback_attachment", "attachment refused");
     try {
       const before = await counts();
       const filesBefore = uploadedFiles();
@@ -315,7 +314,7 @@ describe("accepted submissions", () => {
       expect(await counts()).toEqual(before);
       expect(uploadedFiles()).toEqual(filesBefore);
     } finally {
-      await sql`drop trigger refuse_boom`.execute(t.db);
+      await allow();
     }
   });
 

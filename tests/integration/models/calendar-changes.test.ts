@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/models/audit-log.server";
 import { changeCalendarDay } from "~/models/calendar-changes.server";
@@ -7,6 +6,7 @@ import { applyDossierAction, getDueContext, receiveDossier } from "~/models/doss
 import { getProcedureByCode, type Procedure } from "~/models/procedures.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
 import { insertOtherUnit, seedReferenceData } from "./dossier-fixtures";
+import { refuseInserts } from "../../setup/db-faults";
 
 const vn = (local: string) => new Date(`${local}+07:00`);
 const closeOf = (date: string) => vn(`${date}T17:00:00`).toISOString();
@@ -208,8 +208,7 @@ describe("changeCalendarDay", () => {
   });
 
   it("is one transaction: when a due-date audit row cannot be written, the calendar day is not saved either", async () => {
-    await sql`create trigger refuse_due_recomputed before insert on audit_log
-      when new.action = 'due_recomputed' begin select raise(abort, 'refused by test'); end`.execute(t.db);
+    const allow = await refuseInserts(t.db, "audit_log", "refused by test", "new.action = 'due_recomputed'");
     try {
       const before = await auditCount();
       await expect(changeCalendarDay(t.db, lead, unitId, { type: "save", day: HOLIDAY }, NOW)).rejects.toThrow("refused by test");
@@ -217,7 +216,7 @@ describe("changeCalendarDay", () => {
       expect(await auditCount()).toBe(before);
       expect(await dues()).toEqual(ORIGINAL);
     } finally {
-      await sql`drop trigger refuse_due_recomputed`.execute(t.db);
+      await allow();
     }
     expect(await changeCalendarDay(t.db, lead, unitId, { type: "save", day: HOLIDAY }, NOW)).toEqual({ changed: true, dossiersMoved: 3 });
   });

@@ -14,6 +14,7 @@ import {
   updateUser,
 } from "~/models/users.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
+import { CHECK_FAILED, UNIQUE_FAILED } from "../../setup/db-faults";
 
 const NOW = new Date("2026-03-02T02:00:00.000Z");
 // Models store whatever hash they are given; a recognisable fake one shows where it ends up.
@@ -153,7 +154,7 @@ describe("createUser", () => {
       t.db.selectFrom("user").select("id").execute(),
       t.db.selectFrom("audit_log").select("id").execute(),
     ]);
-    await expect(newUser("trung-ten", ["leader"])).rejects.toThrow(/UNIQUE constraint failed/);
+    await expect(newUser("trung-ten", ["leader"])).rejects.toThrow(UNIQUE_FAILED);
     expect(await t.db.selectFrom("user").select("id").execute()).toEqual(usersBefore);
     expect(await t.db.selectFrom("audit_log").select("id").execute()).toEqual(auditBefore);
   });
@@ -162,7 +163,7 @@ describe("createUser", () => {
     const auditBefore = await t.db.selectFrom("audit_log").select("id").execute();
     // The CHECK on user_role fails after the user insert succeeded inside the transaction.
     const bogus = "superuser" as string as Role;
-    await expect(newUser("nua-chung", ["officer", bogus])).rejects.toThrow(/CHECK constraint failed/);
+    await expect(newUser("nua-chung", ["officer", bogus])).rejects.toThrow(CHECK_FAILED);
     expect(await isUsernameTaken(t.db, "nua-chung")).toBe(false);
     expect(
       await t.db.selectFrom("user_role").innerJoin("user", "user.id", "user_role.user_id").select("user.id").where("username", "=", "nua-chung").execute(),

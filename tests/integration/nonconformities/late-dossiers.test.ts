@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DossierAction } from "~/domain/dossiers/lifecycle";
 import type { Actor } from "~/models/audit-log.server";
@@ -7,6 +6,7 @@ import { getNonconformity } from "~/models/nonconformities.server";
 import { getProcedureByCode, type Procedure } from "~/models/procedures.server";
 import { seedReferenceData } from "../models/dossier-fixtures";
 import { createTestDb, type TestDb } from "../../setup/test-db";
+import { refuseInserts } from "../../setup/db-faults";
 
 /** Vietnam local time, as the desk reads it. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -267,11 +267,11 @@ describe("the dossier change and its nonconformity are one transaction", () => {
 
   it("rolls the whole apology back when linking the nonconformity fails", async () => {
     const before = await snapshot();
-    await sql`create trigger refuse_nc_link before insert on nonconformity_link begin select raise(abort, 'link refused'); end`.execute(t.db);
+    const allow = await refuseInserts(t.db, "nonconformity_link", "link refused");
     try {
       await expect(apologise(late.id, now, newAppointmentAt)).rejects.toThrow(/link refused/);
     } finally {
-      await sql`drop trigger refuse_nc_link`.execute(t.db);
+      await allow();
     }
     expect(await snapshot()).toEqual(before);
     expect(before.dossier.apology_issued_at).toBeNull();
@@ -279,13 +279,11 @@ describe("the dossier change and its nonconformity are one transaction", () => {
 
   it("leaves no nonconformity or link behind when a later write of the same transaction fails", async () => {
     const before = await snapshot();
-    await sql`create trigger refuse_dossier_audit before insert on audit_log
-      when new.entity_type = 'dossier' and new.action = 'issue_apology'
-      begin select raise(abort, 'audit refused'); end`.execute(t.db);
+    const allow = await refuseInserts(t.db, "audit_log", "audit refused", "new.entity_type = 'dossier' and new.action = 'issue_apology'");
     try {
       await expect(apologise(late.id, now, newAppointmentAt)).rejects.toThrow(/audit refused/);
     } finally {
-      await sql`drop trigger refuse_dossier_audit`.execute(t.db);
+      await allow();
     }
     expect(await snapshot()).toEqual(before);
   });

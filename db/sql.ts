@@ -1,0 +1,76 @@
+import { PostgresAdapter, sql, type Expression, type QueryExecutorProvider, type RawBuilder, type SqlBool } from "kysely";
+import type { Engine } from "./client";
+import { pgPoolOf } from "./dialects/postgres";
+
+/*
+ * The few SQL pieces that are spelled differently on SQLite and PostgreSQL, in one place. Models call
+ * these with the `db` (or transaction) they were given and never ask which engine they run on.
+ * Everything else in the models is SQL both engines read the same way.
+ */
+
+/** The engine behind a Kysely instance or transaction. */
+export function engineOf(db: QueryExecutorProvider): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+export { pgPoolOf };
+
+/**
+ * The number of rows for which `condition` holds: `count(*) filter (where …)`, which both engines
+ * accept (SQLite since 3.30), instead of SQLite's `sum(<boolean>)`; 0, not null, over no rows.
+ */
+export function countWhere(condition: Expression<SqlBool> | RawBuilder<unknown>): RawBuilder<number> {
+  return sql<number>`count(*) filter (where ${condition})`;
+}
+
+/**
+ * The business date (`YYYY-MM-DD`, Asia/Ho_Chi_Minh, UTC+7 all year since 1975) of a UTC ISO instant
+ * stored as text.
+ */
+export function localDateOf(db: QueryExecutorProvider, instant: Expression<string | null> | RawBuilder<unknown>): RawBuilder<string> {
+  return engineOf(db) === "postgres"
+    ? sql<string>`to_char(cast(${instant} as timestamptz) at time zone 'UTC' + interval '7 hours', 'YYYY-MM-DD')`
+    : sql<string>`date(${instant}, '+7 hours')`;
+}
+
+/** The business month (`YYYY-MM`) of a UTC ISO instant stored as text. */
+export function localMonthOf(db: QueryExecutorProvider, instant: Expression<string | null> | RawBuilder<unknown>): RawBuilder<string> {
+  return engineOf(db) === "postgres"
+    ? sql<string>`to_char(cast(${instant} as timestamptz) at time zone 'UTC' + interval '7 hours', 'YYYY-MM')`
+    : sql<string>`substr(datetime(${instant}, '+7 hours'), 1, 7)`;
+}
+
+/**
+ * `text` contains `term`, ignoring the case of ASCII letters as SQLite's LIKE does (PostgreSQL's
+ * LIKE is case-sensitive: ILIKE is its spelling). `%`, `_` and `\` in the term match themselves.
+ */
+export function containsText(db: QueryExecutorProvider, text: Expression<string | null> | RawBuilder<unknown>, term: string): RawBuilder<SqlBool> {
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return engineOf(db) === "postgres"
+    ? sql<SqlBool>`${text} ilike ${pattern} escape '\\'`
+    : sql<SqlBool>`${text} like ${pattern} escape '\\'`;
+}
+
+/**
+ * After rows were written with explicit ids (the demo seed, a copy from another database), moves each
+ * table's id sequence past the largest id, so the next insert gets a fresh one. SQLite needs nothing:
+ * its AUTOINCREMENT counter already follows the largest id written.
+ */
+export async function syncIdSequences(db: QueryExecutorProvider, tables: readonly string[]): Promise<void> {
+  if (engineOf(db) !== "postgres") return;
+  for (const table of tables) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(db);
+  }
+}
+
+/**
+ * Within a transaction, waits until no other transaction holds `key` (PostgreSQL: a transaction-level
+ * advisory lock, released at commit or rollback; it also holds across app processes). Used where a
+ * transaction reads the largest number so far and writes the next one (dossier and record codes).
+ * SQLite needs nothing: Kysely runs one transaction at a time on its single connection, and a write
+ * transaction holds the file's write lock against other processes.
+ */
+export async function lockForNumbering(trx: QueryExecutorProvider, key: string): Promise<void> {
+  if (engineOf(trx) !== "postgres") return;
+  await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
