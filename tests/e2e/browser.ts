@@ -28,11 +28,12 @@ export function baseURL(): string {
  */
 export async function openPage(
   browser: Browser,
-  options: { allowedStatuses?: number[]; language?: "vi" | "en" } = {},
+  options: { allowedStatuses?: number[]; language?: "vi" | "en"; baseURL?: string } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseURL() });
+  const origin = options.baseURL ?? baseURL();
+  const context = await browser.newContext({ baseURL: origin });
   if (options.language) {
-    await context.addCookies([{ name: "lang", value: encodeURIComponent(btoa(JSON.stringify(options.language))), url: baseURL() }]);
+    await context.addCookies([{ name: "lang", value: encodeURIComponent(btoa(JSON.stringify(options.language))), url: origin }]);
   }
   context.setDefaultTimeout(8_000);
   const page = await context.newPage();
