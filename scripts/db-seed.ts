@@ -1,9 +1,11 @@
 import { openDatabase } from "../db/client";
+import { printableDatabaseUrl } from "../db/url";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemo } from "../db/seed/demo";
 
-const file = process.env.DATABASE_URL ?? "./data/motcua.sqlite";
-const db = openDatabase(file);
+const url = process.env.DATABASE_URL ?? "./data/motcua.sqlite";
+const file = printableDatabaseUrl(url);
+const db = openDatabase(url);
 try {
   await migrateToLatest(db);
   const { seeded } = await seedDemo(db);
