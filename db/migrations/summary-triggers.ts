@@ -9,9 +9,10 @@ import type { MigrationDialect } from "./portable";
  * with `dropSummaryTriggers` + `summaryTriggers`.
  *
  * SQLite: `create trigger … begin <upserts> end`, `when old.c is not new.c or …`.
- * PostgreSQL: one plpgsql function per trigger running the same upserts, `when (old.c is distinct from
- * new.c or …)`, booleans cast to integer, `greatest` for the scalar `max`, the summary's own column
- * qualified in `do update set` (PostgreSQL finds a bare name ambiguous there).
+ * PostgreSQL: one plpgsql function per trigger. Inserts and deletes are summed per statement over its
+ * transition table (a bulk insert is one pass); updates run row by row with the same upserts as SQLite,
+ * `when (old.c is distinct from new.c or …)`. Booleans are cast to integer, `greatest` stands for the
+ * scalar `max`, the summary's own column is qualified in `do update set` (a bare name is ambiguous there).
  */
 
 /** The SQL that differs per engine inside a contribution's expressions. */
@@ -108,23 +109,41 @@ export function createSummaryTable(dialect: MigrationDialect, shape: SummaryShap
        )${dialect === "sqlite" ? " without rowid" : ""}`;
 }
 
-/** Fills the summary from the rows already there, exactly as the triggers would have kept it. */
-export function backfillSummary(dialect: MigrationDialect, shape: SummaryShape, alias = "d"): string {
-  const source = shape.sources[0]!;
-  const rows = source
+/** Every contribution of the rows of `from` (a table with its alias) as rows of all the columns, with `sign`. */
+function contributionRows(dialect: MigrationDialect, shape: SummaryShape, source: SummarySource, from: string, alias: string, sign: 1 | -1): string {
+  return source
     .contributions(alias, summaryFns(dialect))
     .map(
       (p) =>
         `select ${p.key.map((k, i) => `${k} as ${shape.key[i]!.name}`).join(", ")}, ` +
-        `${shape.columns.map((c) => `${p.values[c] ? amount(dialect, 1, p.values[c]) : "0"} as ${c}`).join(", ")} from ${source.table} ${alias}` +
+        `${shape.columns.map((c) => `${p.values[c] ? amount(dialect, sign, p.values[c]) : "0"} as ${c}`).join(", ")} from ${from} ${alias}` +
         (p.from ? `, ${p.from}` : "") +
         (p.where ? ` where ${p.where}` : ""),
     )
     .join("\nunion all\n");
+}
+
+/** Fills the summary from the rows already there, exactly as the triggers would have kept it. */
+export function backfillSummary(dialect: MigrationDialect, shape: SummaryShape, alias = "d"): string {
+  const source = shape.sources[0]!;
   return `insert into ${shape.table} (${keyNames(shape)}, ${shape.columns.join(", ")})
        select ${keyNames(shape)}, ${shape.columns.map((c) => `sum(${c})`).join(", ")}
-         from (${rows})${dialect === "postgres" ? " as contribution" : ""}
+         from (${contributionRows(dialect, shape, source, source.table, alias, 1)})${dialect === "postgres" ? " as contribution" : ""}
         group by ${keyNames(shape)}`;
+}
+
+/**
+ * PostgreSQL, for a whole statement's inserted or deleted rows (a transition table): their
+ * contributions summed per summary row, then one upsert per summary row. A bulk insert (the seed, an
+ * import) then costs one pass instead of several upserts per row.
+ */
+function statementUpsert(shape: SummaryShape, source: SummarySource, transition: string, sign: 1 | -1): string {
+  const keys = keyNames(shape);
+  return `insert into ${shape.table} (${keys}, ${shape.columns.join(", ")})
+  select ${keys}, ${shape.columns.map((c) => `sum(${c})`).join(", ")}
+    from (${contributionRows("postgres", shape, source, transition, "x", sign)}) as contribution
+   group by ${keys}
+  on conflict (${keys}) do update set ${shape.columns.map((c) => `${c} = ${shape.table}.${c} + excluded.${c}`).join(", ")};`;
 }
 
 /** The statements creating every source's insert, delete and update triggers. */
@@ -145,19 +164,27 @@ export function summaryTriggers(dialect: MigrationDialect, shape: SummaryShape):
        ${source.onlyWhenChanged ? `when ${source.updateOf.map((c) => `old.${c} is not new.${c}`).join(" or ")}\n       ` : ""}begin ${bodies.update} end`
             : `create trigger ${name} after ${event} on ${source.table} begin ${bodies[event]} end`,
         );
-      } else {
+      } else if (event === "update") {
+        // Row by row: PostgreSQL gives no transition tables to a trigger on a column list (`update of`).
         statements.push(`create function ${name}() returns trigger language plpgsql as $body$
 begin
-${bodies[event]}
+${bodies.update}
 return null;
 end
 $body$`);
-        const when =
-          event === "update" && source.onlyWhenChanged
-            ? ` when (${source.updateOf.map((c) => `old.${c} is distinct from new.${c}`).join(" or ")})`
-            : "";
-        const what = event === "update" ? `update of ${source.updateOf.join(", ")}` : event;
-        statements.push(`create trigger ${name} after ${what} on ${source.table} for each row${when} execute function ${name}()`);
+        const when = source.onlyWhenChanged ? ` when (${source.updateOf.map((c) => `old.${c} is distinct from new.${c}`).join(" or ")})` : "";
+        statements.push(`create trigger ${name} after update of ${source.updateOf.join(", ")} on ${source.table} for each row${when} execute function ${name}()`);
+      } else {
+        const transition = event === "insert" ? "inserted_rows" : "deleted_rows";
+        statements.push(`create function ${name}() returns trigger language plpgsql as $body$
+begin
+${statementUpsert(shape, source, transition, event === "insert" ? 1 : -1)}
+return null;
+end
+$body$`);
+        statements.push(
+          `create trigger ${name} after ${event} on ${source.table} referencing ${event === "insert" ? "new" : "old"} table as ${transition} for each statement execute function ${name}()`,
+        );
       }
     }
   }

@@ -100,7 +100,8 @@ describe("an internal audit from plan to verified report", () => {
     await page.goto(auditUrl);
     await page.getByLabel("Ý kiến phê duyệt (nếu có)").fill("Đồng ý.");
     await page.getByRole("button", { name: "Phê duyệt báo cáo" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toContain("Đã phê duyệt");
+    // Approval renders and stores the report PDF before the page answers: seconds on a busy machine.
+    await expect.poll(() => page.locator("main").innerText(), { timeout: 15_000 }).toContain("Đã phê duyệt");
     expect(await page.getByRole("link", { name: "Tải báo cáo đánh giá (PDF)" }).count()).toBe(1);
     expectNoPageErrors(errors);
   });
