@@ -5,10 +5,12 @@ import {
   classifyOutcome,
   computeDueAfterSupplement,
   computeDueAt,
+  wasLateWhenStopped,
   type DueDateSettings,
 } from "~/domain/calendar/due-date";
 import type { WorkingCalendar } from "~/domain/calendar/working-calendar";
 import type { Channel } from "~/domain/dossiers/channels";
+import type { PaymentMethod, ReturnMethod } from "~/domain/dossiers/service-facts";
 import { dossierCodePrefix, formatDossierCode } from "~/domain/dossiers/dossier-code";
 import {
   checkTransition,
@@ -72,6 +74,10 @@ export interface IntakeData {
   receivedAt: Date;
   documents: ReceivedDocument[];
   apiClientId?: number | null;
+  /** What the scorecard needs (issue 12); left unrecorded (null) when the client does not say. */
+  paymentMethod?: PaymentMethod | null;
+  papersDigitised?: 0 | 1 | null;
+  returnMethod?: ReturnMethod | null;
 }
 
 /** Receives a complete dossier: code, due date, the first event and its audit row, in one transaction. */
@@ -126,6 +132,9 @@ export async function insertReceivedDossier(
     state: "received" as const,
     created_by_user_id: actor.kind === "user" ? actor.userId : null,
     api_client_id: data.apiClientId ?? null,
+    payment_method: data.paymentMethod ?? null,
+    papers_digitised: data.papersDigitised ?? null,
+    return_method: data.returnMethod ?? null,
     created_at: stamp,
     updated_at: stamp,
   };
@@ -260,6 +269,8 @@ export async function applyDossierAction(
         break;
       case "request_supplement":
         changes.supplement_count = before.supplement_count + 1;
+        changes.clock_stopped_at = at;
+        changes.clock_stopped_date = businessDateOf(now);
         event.note = action.reason;
         event.details_json = JSON.stringify({
           missingItems: action.missingItems,
@@ -274,18 +285,23 @@ export async function applyDossierAction(
           .orderBy("at", "desc")
           .orderBy("id", "desc")
           .executeTakeFirstOrThrow();
-        const due = computeDueAfterSupplement({
-          receivedAt: new Date(before.received_at),
-          processingDays: before.processing_days,
-          originalDueDate: before.due_date,
-          requestedAt: new Date(request.at),
-          completedAt: now,
-          calendar: context.calendar,
-          settings: context.settings,
-        });
-        changes.due_at = due.dueAt.toISOString();
-        changes.due_date = due.dueDate;
-        changes.due_rule = due.rule;
+        changes.clock_stopped_at = null;
+        changes.clock_stopped_date = null;
+        // A dossier already late when the clock stopped stays late: the supplement does not give it a new time.
+        if (!wasLateWhenStopped(before.due_date, request.at)) {
+          const due = computeDueAfterSupplement({
+            receivedAt: new Date(before.received_at),
+            processingDays: before.processing_days,
+            originalDueDate: before.due_date,
+            requestedAt: new Date(request.at),
+            completedAt: now,
+            calendar: context.calendar,
+            settings: context.settings,
+          });
+          changes.due_at = due.dueAt.toISOString();
+          changes.due_date = due.dueDate;
+          changes.due_rule = due.rule;
+        }
         break;
       }
       case "issue_apology":
@@ -298,6 +314,7 @@ export async function applyDossierAction(
         });
         break;
       case "mark_result_ready":
+        changes.result_digitised = action.resultDigitised ? 1 : 0;
         changes.finished_at = at;
         changes.finished_date = businessDateOf(now);
         changes.outcome = classifyOutcome({
@@ -307,9 +324,12 @@ export async function applyDossierAction(
         break;
       case "return_result":
         changes.returned_at = at;
+        if (action.returnMethod) changes.return_method = action.returnMethod;
         break;
       case "refuse":
       case "withdraw":
+        changes.clock_stopped_at = null;
+        changes.clock_stopped_date = null;
         changes.closed_reason = action.reason;
         changes.finished_at = at;
         changes.finished_date = businessDateOf(now);

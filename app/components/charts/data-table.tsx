@@ -8,7 +8,9 @@ export function DataTable({ spec }: { spec: TableSpec }) {
   const content = (cell: Cell) => {
     if ("label" in cell) return t(cell.label);
     if ("text" in cell) return cell.text;
-    const text = "count" in cell ? formatNumber(cell.count) : cell.rate === null ? "—" : `${formatNumber(cell.rate * 100)}%`;
+    if ("points" in cell) return cell.points === null ? "—" : formatNumber(cell.points);
+    const text =
+      "count" in cell ? (cell.count === null ? "—" : formatNumber(cell.count)) : cell.rate === null ? "—" : `${formatNumber(cell.rate * 100)}%`;
     return cell.href ? <Link to={cell.href}>{text}</Link> : text;
   };
   return (
