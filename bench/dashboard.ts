@@ -110,7 +110,7 @@ await run(LOADER, "month 2025-12", () => dashboardLoader(unitA.id, monthPeriod(2
 const current = resolvePeriod({}, today).period;
 await run(LOADER, `current year to date (${current.from} … ${current.to})`, () => dashboardLoader(unitA.id, current));
 if (unitB) await run(LOADER, "year 2025, second unit", () => dashboardLoader(unitB.id, year));
-const publicYear = await run("public page (getTransparency)", "year 2025", () => getTransparency(db, unitA.id, year));
+const publicYear = await run("public page (getTransparency)", "year 2025", () => getTransparency(db, unitA.id, year, NOW));
 
 const BASE = "bare SQL baseline, raw better-sqlite3 (year 2025)";
 const bareCount = raw.prepare("select count(*) as n from dossier where unit_id = ? and received_date between ? and ?");
@@ -130,10 +130,10 @@ const naive = await run(BASE, "naive scan: received per month × channel (group 
 // ---------------------------------------------------------------------------------------------
 const dashboard = await dashboardLoader(unitA.id, year);
 const engineStarted = performance.now();
-const engine = await computeTotals(db, unitA.id, year);
+const engine = await computeTotals(db, unitA.id, year, NOW);
 const engineMs = performance.now() - engineStarted;
 const baselineRows = (bareCount.get(unitA.id, year.from, year.to) as { n: number }).n;
-const keys = ["received", "receivedOnline", "resolved", "early", "onTime", "late", "openLateAtEnd", "openNotDue", "refused", "withdrawn", "transfers", "eTransfers"] as const;
+const keys = ["received", "receivedOnline", "resolved", "early", "onTime", "late", "openLateAtEnd", "openNotDue", "overdueAtEnd", "refused", "withdrawn", "transfers", "eTransfers"] as const;
 const mismatches = keys.filter((k) => dashboard.totals[k] !== engine[k]);
 if (dashboard.totals.received !== baselineRows) mismatches.push("received");
 const summaryPlan = queryPlan(

@@ -11,6 +11,7 @@ import {
   type OpeningBalance,
   type TodayCorrection,
 } from "~/domain/metrics/dashboard";
+import { DOSSIER_STATES } from "~/domain/dossiers/lifecycle";
 import { EMPTY_FIGURES, judgementDate, MAX_SUPPLEMENTS_ON_TIME, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
 import { makePeriod, measurePeriod, type MeasuredPeriod } from "~/domain/metrics/period";
 import { addServiceCounts, EMPTY_SERVICE_COUNTS, type ServiceCounts } from "~/domain/metrics/service-counts";
@@ -136,8 +137,9 @@ async function readDailyStats(db: Kysely<Database>, unitId: number, period: Peri
 }
 
 /**
- * Open dossiers due on the period's last day (today) whose due day is not over at the judgement
- * instant: the summary counts them late and overdue at the day's end; now they are neither yet.
+ * Dossiers open at the judgement instant and due on the period's last day (today), whose due day is
+ * not over then: the summary counts them late and overdue at the day's end; at the judgement instant
+ * they are neither yet.
  */
 async function readTodayCorrection(db: Kysely<Database>, unitId: number, period: Period): Promise<TodayCorrection[]> {
   const rows = await db
@@ -150,9 +152,11 @@ async function readTodayCorrection(db: Kysely<Database>, unitId: number, period:
       sql<number>`coalesce(sum(case when not (state = 'supplement_requested' and clock_stopped_date is not null) then 1 else 0 end), 0)`.as("overdue"),
     ])
     .where("unit_id", "=", unitId)
-    .where("state", "in", ["received", "in_progress", "supplement_requested"])
+    // Every state, so the (unit, state, due date) index serves the lookup: a few seeks, not a scan.
+    .where("state", "in", DOSSIER_STATES)
     .where("due_date", "=", period.to)
     .where("received_date", "<=", period.to)
+    .where((eb) => eb.or([eb("finished_date", "is", null), eb("finished_date", ">", period.to)]))
     .groupBy(["field", "channel"])
     .execute();
   return rows.map((r) => ({ field: r.field, channel: r.channel, openLate: Number(r.open_late), overdue: Number(r.overdue) }));
