@@ -22,6 +22,7 @@ import {
 import { ruleSetInForce } from "~/domain/dossiers/rule-sets";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { inTransaction } from "./transaction.server";
 import { getWorkingCalendar } from "./calendar.server";
 import { raiseOrJoinForDossier } from "./nonconformities.server";
 import type { Procedure } from "./procedures.server";
@@ -88,7 +89,7 @@ export async function receiveDossier(
   data: IntakeData,
   now = new Date(),
 ): Promise<{ id: number; code: string; dueAt: Date }> {
-  return db.transaction().execute((trx) => insertReceivedDossier(trx, actor, context, data, now));
+  return inTransaction(db, (trx) => insertReceivedDossier(trx, actor, context, data, now));
 }
 
 /** The body of `receiveDossier`, for callers that already hold a transaction (the portal API). */
@@ -227,7 +228,7 @@ export async function applyDossierAction(
   action: DossierAction,
   now = new Date(),
 ): Promise<ActionOutcome> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("dossier").selectAll().where("id", "=", dossierId).executeTakeFirstOrThrow();
     const facts = dossierFacts(before);
     const check = checkTransition(facts, action.type, now);

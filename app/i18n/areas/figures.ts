@@ -28,6 +28,27 @@ export const figuresVi = {
   "serviceIndex.col.maxPoints": "Tối đa",
   "serviceIndex.col.measuredMax": "Tối đa đo được",
   "serviceIndex.col.basis": "Cơ sở tính",
+
+  "figures.clockStopped": "Tạm dừng tính thời hạn từ {since} (chờ công dân bổ sung hồ sơ); hạn mới được tính khi nhận đủ hồ sơ bổ sung.",
+  "figures.digitised": "Số hóa",
+  "figures.papersDigitisedYes": "hồ sơ đã số hóa",
+  "figures.papersDigitisedNo": "hồ sơ chưa số hóa",
+  "figures.resultDigitisedYes": "kết quả có bản điện tử",
+  "figures.resultDigitisedNo": "kết quả chưa có bản điện tử",
+
+  "serviceFacts.legend": "Thanh toán, số hóa và trả kết quả",
+  "serviceFacts.paymentMethod": "Hình thức nộp phí, lệ phí",
+  "serviceFacts.papersDigitised": "Thành phần hồ sơ đã được số hóa (lưu bản điện tử)",
+  "serviceFacts.returnMethod": "Hình thức trả kết quả",
+  "serviceFacts.resultDigitised": "Kết quả đã được cấp bản điện tử (số hóa)",
+  "serviceFacts.notRecorded": "Chưa ghi nhận",
+  "paymentMethod.none_due": "Không phải nộp phí, lệ phí",
+  "paymentMethod.cash": "Nộp tiền mặt tại bộ phận một cửa",
+  "paymentMethod.online": "Thanh toán trực tuyến qua Cổng dịch vụ công",
+  "paymentMethod.bank_transfer": "Chuyển khoản ngân hàng",
+  "returnMethod.desk": "Trả tại bộ phận một cửa",
+  "returnMethod.post": "Trả qua dịch vụ bưu chính công ích",
+  "returnMethod.electronic": "Trả bản điện tử (trực tuyến)",
 } as const;
 
 export const figuresEn: AreaMessages<typeof figuresVi> = {
@@ -57,4 +78,25 @@ export const figuresEn: AreaMessages<typeof figuresVi> = {
   "serviceIndex.col.maxPoints": "Maximum",
   "serviceIndex.col.measuredMax": "Maximum measured",
   "serviceIndex.col.basis": "Basis",
+
+  "figures.clockStopped": "The clock is stopped since {since} (waiting for the citizen's supplement); the new due date is set when the complete supplement arrives.",
+  "figures.digitised": "Digitisation",
+  "figures.papersDigitisedYes": "papers digitised",
+  "figures.papersDigitisedNo": "papers not digitised",
+  "figures.resultDigitisedYes": "result issued as an electronic copy",
+  "figures.resultDigitisedNo": "result without an electronic copy",
+
+  "serviceFacts.legend": "Payment, digitisation and return of the result",
+  "serviceFacts.paymentMethod": "How the fee was paid",
+  "serviceFacts.papersDigitised": "The papers were digitised (an electronic copy is stored)",
+  "serviceFacts.returnMethod": "How the result is returned",
+  "serviceFacts.resultDigitised": "The result was issued as an electronic copy",
+  "serviceFacts.notRecorded": "Not recorded",
+  "paymentMethod.none_due": "No fee due",
+  "paymentMethod.cash": "Cash at the one-stop desk",
+  "paymentMethod.online": "Online through the public-service portal",
+  "paymentMethod.bank_transfer": "Bank transfer",
+  "returnMethod.desk": "At the one-stop desk",
+  "returnMethod.post": "By the public postal service",
+  "returnMethod.electronic": "Electronic copy (online)",
 };
