@@ -20,6 +20,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
           globalSetup: ["tests/setup/migrated-template.ts"],
+          // Files that seed the whole demo (27,000 dossiers through the triggers) in their beforeAll.
+          hookTimeout: 60_000,
         },
       },
       {

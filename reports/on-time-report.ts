@@ -2,6 +2,7 @@
 // received, resolved early / on time / late, rates, satisfaction and complaints, tables by field,
 // procedure and channel, charts over time and, for staff, the late dossiers with their apology slips.
 // Data in, PDF out; the verification code and its link arrive with the data, chosen before rendering.
+import { displayPercent } from "../app/domain/metrics/rate-display";
 import { maskPersonName } from "../app/domain/reports/on-time-report";
 import {
   addBarChart,
@@ -210,11 +211,8 @@ const n = (value: number) => formatNumber(value, "vi");
  */
 export function formatRate(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return NONE;
-  const percent = rate * 100;
-  const rounded = Math.round(percent * 10) / 10;
-  if (rounded >= 100 && rate < 1) return formatPercent(Math.floor(percent * 100) / 100, "vi", 2);
-  if (rounded <= 0 && rate > 0) return formatPercent(Math.ceil(percent * 100) / 100, "vi", 2);
-  return formatPercent(rounded, "vi", 1);
+  const { percent, digits } = displayPercent(rate);
+  return formatPercent(percent, "vi", digits);
 }
 
 /** "Năm 2021", "Quý 2 năm 2025", "Tháng 3 năm 2024", or "Từ ngày 01/01/2021 đến ngày 15/03/2021". */

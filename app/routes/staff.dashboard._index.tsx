@@ -166,9 +166,9 @@ export default function Dashboard() {
 }
 
 function KeyFigureCard({ figure }: { figure: KeyFigure }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatRate } = useI18n();
   const show = (value: number | null) =>
-    value === null ? "—" : figure.kind === "rate" ? `${formatNumber(value * 100)}%` : formatNumber(value);
+    value === null ? "—" : figure.kind === "rate" ? formatRate(value) : formatNumber(value);
   const body = (
     <>
       <span className="kpi__label">{t(`dashboard.figure.${figure.key}`)}</span>

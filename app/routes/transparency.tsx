@@ -58,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Transparency() {
   const data = useLoaderData<typeof loader>();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatRate } = useI18n();
   const [form, fields] = useForm({
     // A new id for each year shown resets the picker after a client-side navigation.
     id: `transparency-${data.year}`,
@@ -67,7 +67,7 @@ export default function Transparency() {
     shouldValidate: "onSubmit",
   });
   const tables = transparencyTables({ months: data.months, fields: data.fields, feedback: data.feedback.months });
-  const percent = (value: number | null) => (value === null ? "—" : `${formatNumber(value * 100)}%`);
+  const percent = formatRate;
   const figures: { key: string; label: string; value: string; detail?: string }[] = [
     { key: "received", label: t("dashboard.figure.received"), value: formatNumber(data.totals.received) },
     { key: "resolved", label: t("dashboard.figure.resolved"), value: formatNumber(data.totals.resolved) },

@@ -7,6 +7,7 @@ import type { MessageKey } from "~/i18n";
 import { objectiveStatus, type ObjectiveMetric, type ObjectiveStatus } from "./objectives";
 import { EMPTY_FIGURES, rates, type OnTimeFigures, type Period } from "./on-time";
 import { makePeriod, monthPeriod, monthsOf, quarterPeriod, yearPeriod, type PeriodStatus } from "./period";
+import { displayPercent } from "./rate-display";
 import type { Scorecard } from "./service-index";
 
 /*
@@ -704,13 +705,13 @@ export function dashboardTables(input: DashboardTableInput): Record<DashboardTab
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** A cell as CSV text: counts as integers, rates as percentages with one decimal (dot), links dropped. */
+/** A cell as CSV text: counts as integers, rates as percentages as pages show them (dot decimals), links dropped. */
 export function csvCell(cell: Cell, t: (key: MessageKey) => string): string {
   if ("label" in cell) return t(cell.label);
   if ("text" in cell) return cell.text;
   if ("count" in cell) return cell.count === null ? "" : String(cell.count);
   if ("points" in cell) return cell.points === null ? "" : String(Math.round(cell.points * 100) / 100);
-  return cell.rate === null ? "" : String(round1(cell.rate * 100));
+  return cell.rate === null ? "" : String(displayPercent(cell.rate).percent);
 }
 
 // ---------------------------------------------------------------------- the public page's figures
