@@ -20,7 +20,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.{ts,tsx}"],
           setupFiles: ["tests/setup/fail-on-console-error.ts"],
           globalSetup: ["tests/setup/migrated-template.ts"],
-          // Seeding the demo history takes ~9 s alone, much more on a machine shared with other suites.
+          // Files that seed the whole demo (27,000 dossiers through the triggers) in their beforeAll.
           hookTimeout: 60_000,
         },
       },

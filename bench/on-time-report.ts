@@ -95,8 +95,6 @@ async function child() {
     const queried = performance.now();
     const data = toReportData(figures, {
       unit: { name: unit.name },
-      period: { from: period.from, to: period.to },
-      toDate: false,
       variant: version,
       issuedAt: NOW,
       issuedBy: version === "full" ? "Cán bộ một cửa" : "Công khai",
@@ -124,7 +122,6 @@ async function child() {
     await issueOnTimeReport(db, {
       unit,
       period,
-      toDate: false,
       variant: "full",
       reader: { userId: user.id, name: user.display_name, isInspector: false },
       origin: "https://motcua.example",

@@ -1,7 +1,7 @@
 import type SQLite from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
-import { countOverdueNow } from "../app/models/metrics.server";
+import { countOverdueNow } from "../app/models/figures.server";
 import { getOnTimeStatement } from "../app/models/metrics-report.server";
 import { EMPTY_FIGURES, rates, type OnTimeFigures, type Period } from "../app/domain/metrics/on-time";
 import { ms, percentile, queryPlan, type Timing, type TimingOptions } from "./harness";

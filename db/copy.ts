@@ -12,7 +12,8 @@ import { isPostgresUrl } from "./url";
  * A commune joining the province's system: its SQLite database copied into PostgreSQL
  * (`npm run db:copy -- --from ./data/motcua.sqlite --to postgres://…`).
  * - the source is opened read-only and must be at the migration this code knows (npm run db:migrate);
- * - the target is migrated here and must hold no rows at all;
+ * - the target must be a new database (no tables): it is migrated here, and the reference rows some
+ *   migrations write (the scorecard grid) are replaced by the source's own;
  * - rows are copied verbatim in one transaction, tables in foreign-key order, with the target's own
  *   triggers off (the per-day summary is copied, not recomputed; an audit trail is not re-stamped),
  *   references of a table to itself filled in afterwards; id sequences are then set past the copied ids;
@@ -162,15 +163,25 @@ export async function copySqliteToPostgres(from: string, to: string, log: (line:
     if (applied.join() !== known.join()) {
       throw new Error(`${from} is not at this version's latest migration (${known.at(-1)}); run npm run db:migrate on it first`);
     }
+    const { rows: existing } = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_schema = 'public'`.execute(db);
+    if (existing[0]!.n > 0) {
+      throw new Error(
+        `The target is not empty (it has ${existing[0]!.n} tables): copy into a new, empty database ` +
+          `(createdb --template=template0 --locale=C.UTF-8 --encoding=UTF8 <name>).`,
+      );
+    }
     await migrateToLatest(db);
     const tables = inDependencyOrder(readTables(source));
+    // Reference rows some migrations write (the scorecard grid): the source holds its own copy of them.
+    const filledByMigrations: TableInfo[] = [];
     for (const t of tables) {
       const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(t.name)}`.execute(db);
-      if (rows[0]!.n > 0) throw new Error(`The target is not empty: ${t.name} holds ${rows[0]!.n} rows. Copy into a new, empty database.`);
+      if (rows[0]!.n > 0) filledByMigrations.push(t);
     }
 
     await db.transaction().execute(async (trx) => {
       for (const t of tables) await sql`alter table ${sql.table(t.name)} disable trigger user`.execute(trx);
+      for (const t of [...filledByMigrations].reverse()) await sql`delete from ${sql.table(t.name)}`.execute(trx);
       for (const t of tables) {
         const batch = Math.max(1, Math.floor(30_000 / t.columns.length));
         let copied = 0;

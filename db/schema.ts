@@ -15,6 +15,7 @@ import type { ActionStatus, CauseMethod, NcGrade, NcSource, NcState } from "../a
 import type { DocumentVariant, IssuedDocumentKind } from "../app/domain/reports/issued-document";
 import type { AuditState, ChecklistAnswer, CriteriaMet, SampleResult } from "../app/domain/audits/audit";
 import type { DecisionCategory, ReviewState } from "../app/domain/management-review/review";
+import type { PaymentMethod, ReturnMethod } from "../app/domain/dossiers/service-facts";
 
 export type SupplementClock = "restart" | "resume";
 export type DossierOutcome = "early" | "on_time" | "late";
@@ -63,6 +64,9 @@ export interface Database {
   internal_audit_question: InternalAuditQuestionTable;
   management_review: ManagementReviewTable;
   management_review_decision: ManagementReviewDecisionTable;
+  service_index_version: ServiceIndexVersionTable;
+  service_index_group: ServiceIndexGroupTable;
+  service_index_indicator: ServiceIndexIndicatorTable;
 }
 
 export interface UnitTable {
@@ -213,6 +217,17 @@ export interface DossierTable {
   created_by_user_id: number | null;
   /** The integration client (online public-service portal) that submitted it, if any. */
   api_client_id: Generated<number | null>;
+  /** How the fee was paid (migration 0013); null: not recorded. */
+  payment_method: PaymentMethod | null;
+  /** The papers were digitised at intake (an electronic copy stored); null: not recorded. */
+  papers_digitised: 0 | 1 | null;
+  /** The result was issued as an electronic copy; null: not recorded. */
+  result_digitised: 0 | 1 | null;
+  /** How the result goes back to the citizen; null: not recorded. */
+  return_method: ReturnMethod | null;
+  /** When the clock stopped for the supplement the dossier waits for now, and its business date; null when not waiting. */
+  clock_stopped_at: string | null;
+  clock_stopped_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -526,9 +541,60 @@ export interface DossierDailyStatTable {
   refused: number;
   withdrawn: number;
   open_late_delta: number;
-  /** Ratings given that day (of dossiers of this field and channel), and of those (very) satisfied. */
+  /** +1 the day an open dossier's due day passes with its clock running, −1 the day that ends (migration 0013). */
+  overdue_delta: number;
+  /** Ratings given that day (of dossiers of this field and channel), and of those (very) satisfied or dissatisfied. */
   rated: number;
   satisfied: number;
+  dissatisfied: number;
+  /** Received that day with the payment recorded; of those with a fee due; paid online. */
+  fee_recorded: number;
+  fee_due: number;
+  paid_online: number;
+  /** Received that day with the digitisation of papers recorded; digitised. */
+  papers_recorded: number;
+  papers_digitised: number;
+  /** Resolved that day with the result's digitisation recorded; digitised; with the return recorded; electronic. */
+  results_recorded: number;
+  results_digitised: number;
+  returns_recorded: number;
+  returns_electronic: number;
+}
+
+/** A version of the Decision 766 scorecard's grid (migration 0013): groups, indicators, points. */
+export interface ServiceIndexVersionTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  legal_basis: string;
+  /** The first day (business date) the version applies to. */
+  effective_from: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ServiceIndexGroupTable {
+  id: Generated<number>;
+  version_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  max_points: number;
+  position: number;
+}
+
+export interface ServiceIndexIndicatorTable {
+  id: Generated<number>;
+  group_id: number;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  max_points: number;
+  /** Which of the product's measures gives its value (app/domain/metrics/service-index.ts). */
+  measure: string;
+  /** `{ "kind": "linear", "fullAt": 0.9 }`. */
+  scoring_json: string;
+  position: number;
 }
 
 /** A PDF the system issued, checkable at `/verify/<code>` (migration 0010). */

@@ -2,6 +2,7 @@
 // received, resolved early / on time / late, rates, satisfaction and complaints, tables by field,
 // procedure and channel, charts over time and, for staff, the late dossiers with their apology slips.
 // Data in, PDF out; the verification code and its link arrive with the data, chosen before rendering.
+import { displayPercent } from "../app/domain/metrics/rate-display";
 import { maskPersonName } from "../app/domain/reports/on-time-report";
 import {
   addBarChart,
@@ -45,7 +46,7 @@ export interface FigureRow {
 }
 
 export interface OnTimeTotals extends FigureRow {
-  /** Open at the period's end and already late (counted in `late`). */
+  /** Open at the judgement instant and late then (counted in `late`). */
   openLateAtEnd: number;
   openNotDue: number;
   refused: number;
@@ -53,7 +54,7 @@ export interface OnTimeTotals extends FigureRow {
   transfers: number;
   eTransfers: number;
   eTransferRate: number | null;
-  /** Open dossiers past their due day when the report was issued. */
+  /** Open at the judgement instant, clock running, past their due day (a part of `openLateAtEnd`). */
   overdueNow: number;
 }
 
@@ -65,7 +66,7 @@ export interface LateDossierRow {
   /** Business dates `YYYY-MM-DD`. */
   receivedDate: string;
   dueDate: string;
-  /** Null when still open at the period's end. */
+  /** Null when still open at the judgement instant. */
   finishedDate: string | null;
   daysLate: number;
   supplementCount: number;
@@ -83,12 +84,35 @@ export interface ChartBucket {
   onTimeRate: number | null;
 }
 
+/** The scorecard as printed: names in Vietnamese, values 0–1, points; a reason where not measured. */
+export interface ServiceIndexPrint {
+  version: string;
+  total: number | null;
+  maxTotal: number;
+  measuredMaxTotal: number;
+  groups: ReadonlyArray<{
+    code: string;
+    name: string;
+    points: number | null;
+    maxPoints: number;
+    indicators: ReadonlyArray<{ code: string; name: string; value: number | null; points: number | null; maxPoints: number; notMeasured: string | null }>;
+  }>;
+  months: ReadonlyArray<{ label: string; total: number | null; measuredMaxTotal: number }>;
+}
+
+/**
+ * When the figures were judged (decision record 0010): a past period at its end; a current one now,
+ * measured up to today; a future one not at all.
+ */
+export type ReportJudgement =
+  | { status: "past" | "current"; measuredTo: string; judgedAt: string }
+  | { status: "future"; measuredTo: null; judgedAt: null };
+
 export interface OnTimeReportData {
   unit: { name: string };
-  /** Inclusive business dates. */
+  /** The period as asked: inclusive business dates. */
   period: { from: string; to: string };
-  /** The period was cut at today: open dossiers are judged as of today. */
-  toDate: boolean;
+  judgement: ReportJudgement;
   variant: OnTimeReportVariant;
   /** Also the PDF's creation date. */
   issuedAt: Date;
@@ -102,6 +126,7 @@ export interface OnTimeReportData {
   byProcedure: ReadonlyArray<FigureRow & { code: string; name: string }>;
   byChannel: ReadonlyArray<FigureRow & { label: string }>;
   chart: { grain: "month" | "year"; buckets: readonly ChartBucket[] };
+  serviceIndex: ServiceIndexPrint | null;
   /** Full and masked versions only. */
   lateDossiers?: readonly LateDossierRow[];
 }
@@ -115,7 +140,8 @@ export const SECTION = {
   byProcedure: "III. KẾT QUẢ THEO THỦ TỤC HÀNH CHÍNH",
   byChannel: "IV. KẾT QUẢ THEO KÊNH TIẾP NHẬN",
   overTime: { month: "V. DIỄN BIẾN THEO THÁNG", year: "V. DIỄN BIẾN THEO NĂM" },
-  late: "VI. HỒ SƠ TRỄ HẠN VÀ PHIẾU XIN LỖI, HẸN LẠI",
+  serviceIndex: "VI. BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP (QUYẾT ĐỊNH 766/QĐ-TTg)",
+  late: "VII. HỒ SƠ TRỄ HẠN VÀ PHIẾU XIN LỖI, HẸN LẠI",
 } as const;
 
 export const MARKING: Readonly<Record<OnTimeReportVariant, string | undefined>> = {
@@ -185,11 +211,8 @@ const n = (value: number) => formatNumber(value, "vi");
  */
 export function formatRate(rate: number | null): string {
   if (rate === null || !Number.isFinite(rate)) return NONE;
-  const percent = rate * 100;
-  const rounded = Math.round(percent * 10) / 10;
-  if (rounded >= 100 && rate < 1) return formatPercent(Math.floor(percent * 100) / 100, "vi", 2);
-  if (rounded <= 0 && rate > 0) return formatPercent(Math.ceil(percent * 100) / 100, "vi", 2);
-  return formatPercent(rounded, "vi", 1);
+  const { percent, digits } = displayPercent(rate);
+  return formatPercent(percent, "vi", digits);
 }
 
 /** "Năm 2021", "Quý 2 năm 2025", "Tháng 3 năm 2024", or "Từ ngày 01/01/2021 đến ngày 15/03/2021". */
@@ -244,6 +267,7 @@ export function buildOnTimeReport(data: OnTimeReportData): ReportDocument {
   addProcedureTable(report, data);
   addChannelTable(report, data);
   addOverTime(report, data);
+  addServiceIndex(report, data);
   if (data.variant === "public") {
     addParagraph(
       report,
@@ -269,10 +293,18 @@ function addTitle(report: ReportDocument, unitName: string, label: string): void
   advanceCursor(report, doc.y, 10);
 }
 
+/** When the figures were judged, in words: the same sentence on the page and in the statement. */
+export function judgementLine(data: Pick<OnTimeReportData, "judgement" | "period">): string {
+  const j = data.judgement;
+  if (j.status === "future") return "kỳ báo cáo chưa bắt đầu: chưa có số liệu để đánh giá";
+  if (j.status === "current") {
+    return `${formatDateTime(new Date(j.judgedAt))} (kỳ chưa kết thúc: số liệu đến thời điểm này; hồ sơ đang giải quyết được đánh giá tại thời điểm này)`;
+  }
+  return `hết ngày ${formatDate(data.period.to)}`;
+}
+
 function addIssueBlock(report: ReportDocument, data: OnTimeReportData): void {
-  const judgedAt = data.toDate
-    ? `${formatDate(data.period.to)} (hôm nay); hồ sơ đang giải quyết được đánh giá tại hôm nay`
-    : `hết ngày ${formatDate(data.period.to)}`;
+  const judgedAt = judgementLine(data);
   addKeyValues(
     report,
     [
@@ -293,6 +325,7 @@ function addIssueBlock(report: ReportDocument, data: OnTimeReportData): void {
 
 function addSummary(report: ReportDocument, data: OnTimeReportData): void {
   const t = data.totals;
+  const future = data.judgement.status === "future";
   addHeading(report, SECTION.summary, 1);
   const figures: KeyFigure[] = [
     { value: n(t.received), label: "Hồ sơ tiếp nhận", note: `trực tuyến ${n(t.receivedOnline)}` },
@@ -304,17 +337,18 @@ function addSummary(report: ReportDocument, data: OnTimeReportData): void {
       status: rateStatus(t.onTimeRate),
     },
     {
-      value: n(t.overdueNow),
-      label: "Đang quá hạn (khi phát hành)",
-      status: t.overdueNow === 0 ? "good" : "bad",
+      value: future ? NONE : n(t.overdueNow),
+      label: "Quá hạn, chưa giải quyết xong",
+      note: "tại thời điểm đánh giá",
+      status: future ? "neutral" : t.overdueNow === 0 ? "good" : "bad",
     },
     { value: n(t.early), label: "Giải quyết trước hạn" },
     { value: n(t.onTime), label: "Giải quyết đúng hạn" },
     {
-      value: n(t.late),
+      value: future ? NONE : n(t.late),
       label: "Trễ hạn",
       note: t.openLateAtEnd > 0 ? `trong đó ${n(t.openLateAtEnd)} chưa giải quyết xong` : undefined,
-      status: t.late === 0 ? "good" : "bad",
+      status: future ? "neutral" : t.late === 0 ? "good" : "bad",
     },
     { value: formatRate(t.onlineRate), label: "Tỷ lệ tiếp nhận trực tuyến" },
     {
@@ -343,13 +377,25 @@ function rateStatus(rate: number | null): FigureStatus {
   return rate >= 0.95 ? "warning" : "bad";
 }
 
-/** The statement in words, as a commune reports it upward. */
+/**
+ * The statement in words, as a commune reports it upward: generated from the same figures as the
+ * key-figure boxes, with the same words for the same numbers ("trễ hạn" = judged late; "quá hạn,
+ * chưa giải quyết xong" = open, clock running, past its due day at the judgement instant).
+ */
 export function statement(data: OnTimeReportData): string {
   const t = data.totals;
+  if (data.judgement.status === "future") {
+    return `Kỳ báo cáo chưa bắt đầu: ${data.unit.name} chưa có hồ sơ tiếp nhận hay giải quyết trong kỳ; các tỷ lệ chưa được tính (—).`;
+  }
+  const at = data.judgement.status === "current" ? "Tại thời điểm đánh giá" : "Cuối kỳ";
+  const overdue =
+    t.openLateAtEnd > 0
+      ? ` ${n(t.openLateAtEnd)} hồ sơ trễ hạn chưa giải quyết xong, trong đó ${n(t.overdueNow)} hồ sơ quá hạn, chưa giải quyết xong`
+      : " không có hồ sơ trễ hạn chưa giải quyết xong";
   const sentences = [
     `Trong kỳ báo cáo, ${data.unit.name} tiếp nhận ${n(t.received)} hồ sơ, trong đó ${n(t.receivedOnline)} hồ sơ trực tuyến (${formatRate(t.onlineRate)}).`,
-    `Đã giải quyết ${n(t.resolved)} hồ sơ: trước hạn ${n(t.early)}, đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late - t.openLateAtEnd)}; tỷ lệ giải quyết đúng hạn ${formatRate(t.onTimeRate)}.`,
-    `Cuối kỳ còn ${n(t.openNotDue)} hồ sơ đang giải quyết chưa đến hạn và ${n(t.openLateAtEnd)} hồ sơ đang giải quyết đã quá hạn; từ chối ${n(t.refused)}, công dân rút ${n(t.withdrawn)} hồ sơ.`,
+    `Đã giải quyết ${n(t.resolved)} hồ sơ: trước hạn ${n(t.early)}, đúng hạn ${n(t.onTime)}, trễ hạn ${n(t.late - t.openLateAtEnd)}; tỷ lệ giải quyết đúng hạn ${formatRate(t.onTimeRate)} (tính cả hồ sơ trễ hạn chưa giải quyết xong: tổng ${n(t.late)} hồ sơ trễ hạn).`,
+    `${at} còn ${n(t.openNotDue)} hồ sơ đang giải quyết chưa đến hạn và${overdue}; từ chối ${n(t.refused)}, công dân rút ${n(t.withdrawn)} hồ sơ.`,
     `Liên thông ${n(t.transfers)} lượt, trong đó ${n(t.eTransfers)} lượt điện tử (${formatRate(t.eTransferRate)}).`,
     data.satisfaction.rated > 0
       ? `Người dân đánh giá ${n(data.satisfaction.rated)} hồ sơ đã trả kết quả, ${n(data.satisfaction.satisfied)} hài lòng (${formatRate(data.satisfaction.rate)}).`
@@ -357,7 +403,6 @@ export function statement(data: OnTimeReportData): string {
     data.complaints.received > 0
       ? `Tiếp nhận ${n(data.complaints.received)} khiếu nại; đã giải quyết ${n(data.complaints.answered)}, trong đó ${n(data.complaints.answeredOnTime)} đúng hạn.`
       : "Không có khiếu nại trong kỳ.",
-    `Tại thời điểm phát hành có ${n(t.overdueNow)} hồ sơ đang giải quyết đã quá hạn.`,
   ];
   return sentences.join(" ");
 }
@@ -434,6 +479,54 @@ function addOverTime(report: ReportDocument, data: OnTimeReportData): void {
     ],
     rows: buckets.map((b) => [b.label, n(b.received), n(b.resolved), n(b.late), formatRate(b.onTimeRate)]),
   });
+}
+
+/** Points with up to two decimals, as the national portal prints them ("17,5"). */
+const pts = (value: number | null) => (value === null ? NONE : formatNumber(Math.round(value * 100) / 100, "vi"));
+
+function addServiceIndex(report: ReportDocument, data: OnTimeReportData): void {
+  const card = data.serviceIndex;
+  ensureSpace(report, 200);
+  addHeading(report, SECTION.serviceIndex, 1);
+  if (!card) return addParagraph(report, "Chưa có bộ chỉ số áp dụng cho kỳ báo cáo.");
+  addParagraph(
+    report,
+    card.total === null
+      ? `Tổng điểm: ${NONE} (chưa có số liệu để đánh giá) trên tối đa ${pts(card.maxTotal)} điểm.`
+      : `Tổng điểm: ${pts(card.total)} / ${pts(card.measuredMaxTotal)} điểm của các chỉ số đo được (tối đa của bộ chỉ số: ${pts(card.maxTotal)} điểm).`,
+    { fontSize: FONT_SIZE.body },
+  );
+  addParagraph(report, `Căn cứ: ${card.version}. Chỉ số không đo được ghi rõ lý do, không tính điểm.`, { tone: "italic", fontSize: FONT_SIZE.small });
+  const rows: string[][] = [];
+  for (const group of card.groups) {
+    rows.push([group.code, group.name.toLocaleUpperCase("vi"), "", pts(group.points), pts(group.maxPoints)]);
+    for (const i of group.indicators) {
+      rows.push([i.code, i.notMeasured ? `${i.name}\n${i.notMeasured}` : i.name, i.notMeasured ? "không đo" : formatRate(i.value), i.notMeasured ? NONE : pts(i.points), pts(i.maxPoints)]);
+    }
+  }
+  addTable(report, {
+    columns: [
+      { header: "Mã", width: 28 },
+      { header: "Nhóm / chỉ số", fraction: 1 },
+      { header: "Giá trị", width: 54, align: "right" },
+      { header: "Điểm", width: 40, align: "right" },
+      { header: "Tối đa", width: 40, align: "right" },
+    ],
+    rows,
+    totalRow: ["", "Tổng cộng", "", pts(card.total), pts(card.maxTotal)],
+    fontSize: FONT_SIZE.small,
+  });
+  if (card.months.length > 1) {
+    addTable(report, {
+      columns: [
+        { header: "Tháng", fraction: 1 },
+        { header: "Tổng điểm", width: 70, align: "right" },
+        { header: "Tối đa đo được", width: 80, align: "right" },
+      ],
+      rows: card.months.map((m) => [m.label, pts(m.total), pts(m.measuredMaxTotal)]),
+      fontSize: FONT_SIZE.small,
+    });
+  }
 }
 
 function addLateDossiers(report: ReportDocument, variant: "full" | "masked", rows: readonly LateDossierRow[]): void {

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { DossierActionType } from "~/domain/dossiers/lifecycle";
 import { DossierActionSchema } from "~/domain/dossiers/schema";
+import { RETURN_METHODS, type ReturnMethod } from "~/domain/dossiers/service-facts";
 import { useI18n } from "~/i18n/i18n-context";
 import { Field, FormErrors } from "./form";
 
@@ -13,18 +14,21 @@ export function DossierActionForm({
   handlers,
   defaultAppointment,
   defaultAgency,
+  defaultReturnMethod,
 }: {
   op: DossierActionType;
   lastResult: SubmissionResult<string[]> | undefined;
   handlers: { id: number; display_name: string }[];
   defaultAppointment: string;
   defaultAgency: string;
+  /** How the citizen asked for the result at intake, pre-selected when returning it. */
+  defaultReturnMethod?: ReturnMethod | null;
 }) {
   const { t } = useI18n();
   const [form, fields] = useForm({
     id: `op-${op}`,
     lastResult,
-    defaultValue: { newAppointmentAt: defaultAppointment, agency: defaultAgency },
+    defaultValue: { newAppointmentAt: defaultAppointment, agency: defaultAgency, returnMethod: defaultReturnMethod ?? "desk" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DossierActionSchema }),
@@ -35,6 +39,8 @@ export function DossierActionForm({
     missing: op === "request_supplement",
     reason: op === "request_supplement" || op === "refuse" || op === "withdraw" || op === "issue_apology",
     appointment: op === "issue_apology",
+    digitised: op === "mark_result_ready",
+    returnMethod: op === "return_result",
   };
   const simple = !Object.values(needs).some(Boolean);
   return (
@@ -72,6 +78,23 @@ export function DossierActionForm({
       {needs.appointment ? (
         <Field label={t("dossier.field.newAppointmentAt")} htmlFor={fields.newAppointmentAt.id} errorId={fields.newAppointmentAt.errorId} errors={fields.newAppointmentAt.errors}>
           <input {...getInputProps(fields.newAppointmentAt, { type: "datetime-local" })} />
+        </Field>
+      ) : null}
+      {needs.digitised ? (
+        <label className="checkbox">
+          <input {...getInputProps(fields.resultDigitised, { type: "checkbox", value: "1" })} />
+          {t("serviceFacts.resultDigitised")}
+        </label>
+      ) : null}
+      {needs.returnMethod ? (
+        <Field label={t("serviceFacts.returnMethod")} htmlFor={fields.returnMethod.id} errorId={fields.returnMethod.errorId} errors={fields.returnMethod.errors}>
+          <select {...getSelectProps(fields.returnMethod)}>
+            {RETURN_METHODS.map((method) => (
+              <option key={method} value={method}>
+                {t(`returnMethod.${method}`)}
+              </option>
+            ))}
+          </select>
         </Field>
       ) : null}
       {needs.reason ? (

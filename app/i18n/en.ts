@@ -6,6 +6,7 @@ import { checklistsEn } from "./areas/checklists";
 import { inspectionEn } from "./areas/inspection";
 import { managementReviewEn } from "./areas/management-review";
 import { reportsEn } from "./areas/reports";
+import { figuresEn } from "./areas/figures";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...checklistsEn,
   ...inspectionEn,
   ...managementReviewEn,
+  ...figuresEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

@@ -4,6 +4,7 @@ import {
   formatDate,
   formatDateTime,
   formatNumber,
+  formatRate,
   translator,
   type Language,
   type Translate,
@@ -15,6 +16,8 @@ interface I18n {
   formatDate: (value: Date | string) => string;
   formatDateTime: (value: Date | string) => string;
   formatNumber: (value: number) => string;
+  /** A rate (0–1) as a percentage; "—" for none. */
+  formatRate: (rate: number | null) => string;
 }
 
 function makeI18n(language: Language): I18n {
@@ -24,6 +27,7 @@ function makeI18n(language: Language): I18n {
     formatDate: (value) => formatDate(value, language),
     formatDateTime: (value) => formatDateTime(value, language),
     formatNumber: (value) => formatNumber(value, language),
+    formatRate: (rate) => formatRate(rate, language),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayPercent } from "~/domain/metrics/rate-display";
 import { BUSINESS_TIME_ZONE } from "~/utils/clock";
 import { en } from "./en";
 import { vi } from "./vi";
@@ -55,6 +56,13 @@ export function formatNumber(value: number, language: Language, maximumFractionD
     `n:${language}:${maximumFractionDigits}`,
     () => new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits }),
   ).format(value);
+}
+
+/** A rate (0–1) as a percentage, "—" when there is none (`displayPercent`: never rounded to 100% or 0%). */
+export function formatRate(rate: number | null, language: Language): string {
+  if (rate === null || !Number.isFinite(rate)) return "—";
+  const { percent, digits } = displayPercent(rate);
+  return `${formatNumber(percent, language, digits)}%`;
 }
 
 /** `dd/MM/yyyy` in Asia/Ho_Chi_Minh in both languages. */

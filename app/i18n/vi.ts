@@ -6,6 +6,7 @@ import { checklistsVi } from "./areas/checklists";
 import { inspectionVi } from "./areas/inspection";
 import { managementReviewVi } from "./areas/management-review";
 import { reportsVi } from "./areas/reports";
+import { figuresVi } from "./areas/figures";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -20,6 +21,7 @@ export const vi = {
   ...checklistsVi,
   ...inspectionVi,
   ...managementReviewVi,
+  ...figuresVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",

@@ -1,28 +1,29 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import {
-  assembleMonths,
   buildKeyFigures,
   feedbackMonths,
   feedbackRows,
   fieldRows,
   monthRows,
   objectiveYearOf,
-  periodCells,
-  totalOf,
-  type DailyStatRow,
   type FeedbackCount,
   type FeedbackMonth,
   type ListAccess,
-  type OpeningBalance,
   type Target,
 } from "~/domain/metrics/dashboard";
 import type { ObjectiveMetric } from "~/domain/metrics/objectives";
 import { rates, type Period } from "~/domain/metrics/on-time";
-import { businessDateOf, businessDayStart } from "~/utils/clock";
+import { answerTimeliness, windowOf } from "~/domain/metrics/feedback-figures";
+import type { MeasuredPeriod } from "~/domain/metrics/period";
+import { satisfactionRate } from "~/domain/metrics/service-counts";
+import { businessDateOf } from "~/utils/clock";
 import { listOverdueReviews } from "./documents.server";
-import { countOverdueNow } from "./metrics.server";
-import { countWhere, localMonthOf } from "#db/sql";
+import type { Language } from "~/i18n";
+import { listFeedbackForFigures } from "./feedback-figures.server";
+import { getPeriodFigures } from "./figures.server";
+import { getServiceIndex } from "./service-index.server";
+import { countWhere } from "#db/sql";
 
 /** The user's unit and every unit below it (units a district or province user may look at). */
 export async function listVisibleUnits(db: Kysely<Database>, unitId: number): Promise<{ id: number; name: string }[]> {
@@ -42,167 +43,61 @@ export async function listVisibleUnits(db: Kysely<Database>, unitId: number): Pr
     .execute();
 }
 
-/**
- * The per-day summary (`dossier_daily_stat`, kept by triggers) read for a period: the flows of each
- * month × field × channel inside it, and the balances before it (dossiers open, and open and late).
- * Two range scans of the summary's primary key, whatever the number of dossiers.
- */
-export async function readDailyStats(
-  db: Kysely<Database>,
-  unitId: number,
-  period: Period,
-): Promise<{ rows: DailyStatRow[]; opening: OpeningBalance[] }> {
-  const [rows, opening] = await Promise.all([
-    db
-      .selectFrom("dossier_daily_stat")
-      .select((eb) => [
-        sql<string>`substr(date, 1, 7)`.as("month"),
-        "field",
-        "channel",
-        eb.fn.sum<number>("received").as("received"),
-        eb.fn.sum<number>("transfers").as("transfers"),
-        eb.fn.sum<number>("e_transfers").as("e_transfers"),
-        eb.fn.sum<number>("finished").as("finished"),
-        eb.fn.sum<number>("resolved").as("resolved"),
-        eb.fn.sum<number>("early").as("early"),
-        eb.fn.sum<number>("on_time").as("on_time"),
-        eb.fn.sum<number>("late").as("late"),
-        eb.fn.sum<number>("refused").as("refused"),
-        eb.fn.sum<number>("withdrawn").as("withdrawn"),
-        eb.fn.sum<number>("open_late_delta").as("open_late_delta"),
-      ])
-      .where("unit_id", "=", unitId)
-      .where("date", ">=", period.from)
-      .where("date", "<=", period.to)
-      .groupBy(["month", "field", "channel"])
-      .execute(),
-    db
-      .selectFrom("dossier_daily_stat")
-      .select([
-        "field",
-        "channel",
-        sql<number>`sum(received - finished)`.as("open"),
-        sql<number>`sum(open_late_delta)`.as("open_late"),
-      ])
-      .where("unit_id", "=", unitId)
-      .where("date", "<", period.from)
-      .groupBy(["field", "channel"])
-      .execute(),
-  ]);
-  return {
-    rows: rows.map((r) => ({
-      month: r.month,
-      field: r.field,
-      channel: r.channel,
-      received: Number(r.received),
-      transfers: Number(r.transfers),
-      eTransfers: Number(r.e_transfers),
-      finished: Number(r.finished),
-      resolved: Number(r.resolved),
-      early: Number(r.early),
-      onTime: Number(r.on_time),
-      late: Number(r.late),
-      refused: Number(r.refused),
-      withdrawn: Number(r.withdrawn),
-      openLateDelta: Number(r.open_late_delta),
-    })),
-    opening: opening.map((o) => ({ field: o.field, channel: o.channel, open: Number(o.open), openLate: Number(o.open_late) })),
-  };
-}
-
-/** The engine's figures for each month of the period and for the whole period, per field × channel. */
-export async function computeMonthlyFigures(db: Kysely<Database>, unitId: number, period: Period) {
-  const { rows, opening } = await readDailyStats(db, unitId, period);
-  const months = assembleMonths(period, rows, opening);
-  return { months, cells: periodCells(months) };
-}
-
-const startInstant = (period: Period) => businessDayStart(period.from).toISOString();
 
 /** Citizens' items received in the period by kind and current state (spam and duplicates left out). */
-export async function countFeedbackByKindAndState(db: Kysely<Database>, unitId: number, period: Period): Promise<FeedbackCount[]> {
+export async function countFeedbackByKindAndState(db: Kysely<Database>, unitId: number, measured: MeasuredPeriod): Promise<FeedbackCount[]> {
+  const window = windowOf(measured);
+  if (!window) return [];
   const rows = await db
     .selectFrom("feedback_item")
     .select(["kind", "state", (eb) => eb.fn.countAll<number>().as("n")])
     .where("unit_id", "=", unitId)
     .where("hidden_reason", "is", null)
-    .where("received_at", ">=", startInstant(period))
-    .where("received_at", "<", period.endInstant)
+    .where("received_at", ">=", window.start)
+    .where("received_at", "<", window.end)
     .groupBy(["kind", "state"])
     .execute();
   return rows.map((r) => ({ kind: r.kind, state: r.state, count: Number(r.n) }));
 }
 
-/**
- * Answers to feedback, recommendations and complaints, judged like dossiers: answered in the period
- * (on time when by the resolution deadline), or still unanswered at its end and past that deadline.
- * Items not accepted or forwarded get no answer of ours and are left out; so are compliments.
- */
-export async function countAnswerTimeliness(db: Kysely<Database>, unitId: number, period: Period) {
-  const start = startInstant(period);
-  const end = period.endInstant;
-  const row = await db
-    .selectFrom("feedback_item")
-    .select([
-      countWhere(sql`answered_at >= ${start} and answered_at < ${end}`).as("answered"),
-      countWhere(sql`answered_at >= ${start} and answered_at < ${end} and (resolution_due_at is null or answered_at <= resolution_due_at)`).as(
-        "on_time",
-      ),
-      countWhere(sql`received_at < ${end} and (answered_at is null or answered_at >= ${end})
-        and (closed_at is null or closed_at >= ${end}) and resolution_due_at < ${end}`).as("open_late"),
-    ])
-    .where("unit_id", "=", unitId)
-    .where("hidden_reason", "is", null)
-    .where("kind", "in", ["feedback", "recommendation", "complaint"])
-    .where("not_accepted_reason", "is", null)
-    .where("forwarded_to", "is", null)
-    .executeTakeFirstOrThrow();
-  const answered = Number(row.answered);
-  return { answered, onTime: Number(row.on_time), openLate: Number(row.open_late), judged: answered + Number(row.open_late) };
+/** Answers to feedback, recommendations and complaints judged for the period (`answerTimeliness`). */
+export async function countAnswerTimeliness(db: Kysely<Database>, unitId: number, measured: MeasuredPeriod) {
+  const window = windowOf(measured);
+  if (!window) return { answered: 0, onTime: 0, openLate: 0, judged: 0 };
+  return answerTimeliness(await listFeedbackForFigures(db, unitId, window), window);
 }
 
 /** Feedback received and answered per month (business months in Vietnam). */
-export async function countFeedbackByMonth(db: Kysely<Database>, unitId: number, period: Period): Promise<FeedbackMonth[]> {
-  const start = startInstant(period);
-  const end = period.endInstant;
-  const month = (column: "received_at" | "answered_at") => localMonthOf(db, sql.ref(column));
+export async function countFeedbackByMonth(db: Kysely<Database>, unitId: number, measured: MeasuredPeriod): Promise<FeedbackMonth[]> {
+  const window = windowOf(measured);
+  if (!window) return [];
+  const { start, end } = window;
   const [received, answered] = await Promise.all([
     db
       .selectFrom("feedback_item")
-      .select([month("received_at").as("month"), (eb) => eb.fn.countAll<number>().as("n")])
+      .select("received_at as at")
       .where("unit_id", "=", unitId)
       .where("hidden_reason", "is", null)
       .where("received_at", ">=", start)
       .where("received_at", "<", end)
-      .groupBy("month")
       .execute(),
     db
       .selectFrom("feedback_item")
-      .select([month("answered_at").as("month"), (eb) => eb.fn.countAll<number>().as("n")])
+      .select("answered_at as at")
       .where("unit_id", "=", unitId)
       .where("hidden_reason", "is", null)
       .where("answered_at", ">=", start)
       .where("answered_at", "<", end)
-      .groupBy("month")
       .execute(),
   ]);
   const months = new Map<string, FeedbackMonth>();
-  const slot = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, answered: 0 }).get(m)!;
-  for (const r of received) slot(r.month).received = Number(r.n);
-  for (const r of answered) slot(r.month).answered = Number(r.n);
+  const slot = (at: string) => {
+    const month = businessDateOf(new Date(at)).slice(0, 7);
+    return months.get(month) ?? months.set(month, { month, received: 0, answered: 0 }).get(month)!;
+  };
+  for (const r of received) slot(r.at).received += 1;
+  for (const r of answered) if (r.at) slot(r.at).answered += 1;
   return [...months.values()];
-}
-
-/** Ratings given in the period (from the summary): satisfaction = (very satisfied + satisfied) / rated. */
-export async function countRatings(db: Kysely<Database>, unitId: number, period: Period) {
-  const row = await db
-    .selectFrom("dossier_daily_stat")
-    .select([sql<number>`coalesce(sum(rated), 0)`.as("rated"), sql<number>`coalesce(sum(satisfied), 0)`.as("satisfied")])
-    .where("unit_id", "=", unitId)
-    .where("date", ">=", period.from)
-    .where("date", "<=", period.to)
-    .executeTakeFirstOrThrow();
-  return { rated: Number(row.rated), satisfied: Number(row.satisfied) };
 }
 
 /** Open nonconformities (not closed, not merged) and their corrective actions, now. */
@@ -211,9 +106,7 @@ export async function countNonconformities(db: Kysely<Database>, unitId: number,
     .selectFrom("nonconformity as n")
     .select([
       (eb) => eb.fn.countAll<number>().as("open"),
-      countWhere(sql`exists (select 1 from corrective_action a where a.nonconformity_id = n.id and a.status = 'planned' and a.due_date < ${today})`).as(
-        "overdue",
-      ),
+      countWhere(sql`exists (select 1 from corrective_action a where a.nonconformity_id = n.id and a.status = 'planned' and a.due_date < ${today})`).as("overdue"),
     ])
     .where("n.unit_id", "=", unitId)
     .where("n.state", "<>", "closed")
@@ -246,44 +139,49 @@ export async function getTargets(db: Kysely<Database>, unitId: number, year: num
 }
 
 /**
- * Everything the staff dashboard shows for a unit and period: the key figures against the year's
- * targets, the months, the fields and the feedback. `canOpen` says which lists its links may point to.
+ * Everything the staff dashboard shows for a unit and a period as chosen: the key figures against the
+ * year's targets, the months, the fields and the feedback, all measured by `getPeriodFigures` (judged
+ * at `min(end, now)`). `canOpen` says which lists its links may point to.
  */
 export async function getDashboard(
   db: Kysely<Database>,
   unitId: number,
-  period: Period,
+  chosen: Period,
   now: Date,
   canOpen: ListAccess = { register: true, documents: true, nonconformities: true },
+  language: Language = "vi",
 ) {
   const today = businessDateOf(now);
-  const { months, cells } = await computeMonthlyFigures(db, unitId, period);
-  const [ratings, answers, nonconformities, documentsDue, overdueNow, targets, feedback] = await Promise.all([
-    countRatings(db, unitId, period),
-    countAnswerTimeliness(db, unitId, period),
+  const figures = await getPeriodFigures(db, unitId, chosen, now);
+  const { period } = figures.measured;
+  const [serviceIndex, answers, nonconformities, documentsDue, targets, feedback] = await Promise.all([
+    getServiceIndex(db, unitId, chosen, now, language, figures),
+    countAnswerTimeliness(db, unitId, figures.measured),
     countNonconformities(db, unitId, today),
     listOverdueReviews(db, unitId, today),
-    countOverdueNow(db, unitId, now),
-    getTargets(db, unitId, objectiveYearOf(period)),
-    countFeedbackByKindAndState(db, unitId, period),
+    getTargets(db, unitId, objectiveYearOf(chosen)),
+    countFeedbackByKindAndState(db, unitId, figures.measured),
   ]);
-  const totals = totalOf(cells);
+  const { totals } = figures;
+  const ratings = figures.service.total;
   return {
+    measured: figures.measured,
     totals: { ...totals, ...rates(totals) },
     figures: buildKeyFigures({
       period,
+      status: figures.measured.status,
       totals,
       satisfaction: ratings,
       answers,
       nonconformities,
       documentsDue: documentsDue.length,
-      overdueNow,
       targets,
       canOpen,
     }),
-    months: monthRows(months),
-    fields: fieldRows(cells),
+    months: monthRows(figures.months),
+    fields: fieldRows(figures.cells),
     feedback: feedbackRows(feedback),
+    serviceIndex: { scorecard: serviceIndex.scorecard, months: serviceIndex.months },
     onlineTarget: targets.online_rate?.target ?? null,
   };
 }
@@ -291,25 +189,28 @@ export async function getDashboard(
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 /** The public page's aggregates: no record, no name, no note; figures only. */
-export async function getTransparency(db: Kysely<Database>, unitId: number, period: Period) {
-  const [{ months, cells }, ratings, feedback, targets] = await Promise.all([
-    computeMonthlyFigures(db, unitId, period),
-    countRatings(db, unitId, period),
-    countFeedbackByMonth(db, unitId, period),
-    getTargets(db, unitId, objectiveYearOf(period)),
+export async function getTransparency(db: Kysely<Database>, unitId: number, chosen: Period, now: Date, language: Language = "vi") {
+  const figures = await getPeriodFigures(db, unitId, chosen, now);
+  const [serviceIndex, feedback, targets] = await Promise.all([
+    getServiceIndex(db, unitId, chosen, now, language, figures),
+    countFeedbackByMonth(db, unitId, figures.measured),
+    getTargets(db, unitId, objectiveYearOf(chosen)),
   ]);
-  const totals = totalOf(cells);
-  const feedbackByMonth = feedbackMonths(period, feedback);
+  const { totals } = figures;
+  const ratings = figures.service.total;
+  const feedbackByMonth = feedbackMonths(figures.measured.status === "future" ? chosen : figures.measured.period, feedback);
   return {
-    totals: { received: totals.received, resolved: totals.resolved, late: totals.late, ...rates(totals) },
-    satisfaction: { ...ratings, rate: ratings.rated === 0 ? null : ratings.satisfied / ratings.rated },
+    measured: figures.measured,
+    totals: { received: totals.received, resolved: totals.resolved, late: totals.late, overdueNow: totals.overdueAtEnd, ...rates(totals) },
+    satisfaction: { rated: ratings.rated, satisfied: ratings.satisfied, rate: satisfactionRate(ratings) },
     feedback: {
       received: feedbackByMonth.reduce((n, f) => n + f.received, 0),
       answered: feedbackByMonth.reduce((n, f) => n + f.answered, 0),
       months: feedbackByMonth,
     },
-    months: monthRows(months),
-    fields: fieldRows(cells),
+    months: monthRows(figures.months),
+    fields: fieldRows(figures.cells),
+    serviceIndex: { scorecard: serviceIndex.scorecard, months: serviceIndex.months },
     onlineTarget: targets.online_rate?.target ?? null,
   };
 }

@@ -2,7 +2,8 @@ import { sql, type Kysely } from "kysely";
 import { businessDateOf } from "~/utils/clock";
 import type { Database } from "#db/schema";
 import type { RegisterFilter } from "~/domain/dossiers/register-filter";
-import { makePeriod } from "~/domain/metrics/period";
+import { makePeriod, measurePeriod } from "~/domain/metrics/period";
+import { lateFinishedIn, lateWhileOpen, openAtJudgement, resolvedIn } from "./metrics.server";
 import { containsText } from "#db/sql";
 
 export interface RegisterQuery extends Omit<RegisterFilter, "after"> {
@@ -28,17 +29,14 @@ function filtered(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limi
     query = query.where(containsText(db, sql.ref("dossier.code"), q.q));
   }
   if (q.outcome && q.judgedFrom && q.judgedTo) {
-    const { from, to, endInstant } = makePeriod(q.judgedFrom, q.judgedTo);
-    // The same predicates as the on-time engine's SQL passes (metrics.server.ts).
-    const resolvedIn = sql<boolean>`(dossier.finished_date between ${from} and ${to} and dossier.outcome is not null)`;
-    const lateFinishedIn = sql<boolean>`(dossier.finished_date between ${from} and ${to}
-      and (dossier.outcome = 'late' or (dossier.outcome is not null and dossier.supplement_count > 1)))`;
-    const openLateAtEnd = sql<boolean>`((dossier.finished_date is null or dossier.finished_date > ${to})
-      and (dossier.supplement_count > 1 or dossier.due_at < ${endInstant}))`;
-    query = query.where("dossier.received_date", "<=", to);
-    if (q.outcome === "resolved") query = query.where(resolvedIn);
-    if (q.outcome === "late") query = query.where(sql<boolean>`(${lateFinishedIn} or ${openLateAtEnd})`);
-    if (q.outcome === "judged") query = query.where(sql<boolean>`(${resolvedIn} or ${openLateAtEnd})`);
+    // Measured as every figure is (judged at min(end, now)), with the engine's own predicates.
+    const { period, status } = measurePeriod(makePeriod(q.judgedFrom, q.judgedTo), q.now);
+    const openLate = sql<boolean>`(${openAtJudgement(period)} and ${lateWhileOpen(period)})`;
+    query = query.where("dossier.received_date", "<=", period.to);
+    if (status === "future") query = query.where(sql<boolean>`1 = 0`);
+    if (q.outcome === "resolved") query = query.where(resolvedIn(period));
+    if (q.outcome === "late") query = query.where(sql<boolean>`(${lateFinishedIn(period)} or ${openLate})`);
+    if (q.outcome === "judged") query = query.where(sql<boolean>`(${resolvedIn(period)} or ${openLate})`);
   }
   if (q.overdue) {
     query = query

@@ -5,10 +5,12 @@ import {
   classifyOutcome,
   computeDueAfterSupplement,
   computeDueAt,
+  wasLateWhenStopped,
   type DueDateSettings,
 } from "~/domain/calendar/due-date";
 import type { WorkingCalendar } from "~/domain/calendar/working-calendar";
 import type { Channel } from "~/domain/dossiers/channels";
+import type { PaymentMethod, ReturnMethod } from "~/domain/dossiers/service-facts";
 import { dossierCodePrefix, formatDossierCode } from "~/domain/dossiers/dossier-code";
 import {
   checkTransition,
@@ -20,6 +22,7 @@ import {
 import { ruleSetInForce } from "~/domain/dossiers/rule-sets";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { inTransaction } from "./transaction.server";
 import { getWorkingCalendar } from "./calendar.server";
 import { raiseOrJoinForDossier } from "./nonconformities.server";
 import type { Procedure } from "./procedures.server";
@@ -73,6 +76,10 @@ export interface IntakeData {
   receivedAt: Date;
   documents: ReceivedDocument[];
   apiClientId?: number | null;
+  /** What the scorecard needs (issue 12); left unrecorded (null) when the client does not say. */
+  paymentMethod?: PaymentMethod | null;
+  papersDigitised?: 0 | 1 | null;
+  returnMethod?: ReturnMethod | null;
 }
 
 /** Receives a complete dossier: code, due date, the first event and its audit row, in one transaction. */
@@ -83,7 +90,7 @@ export async function receiveDossier(
   data: IntakeData,
   now = new Date(),
 ): Promise<{ id: number; code: string; dueAt: Date }> {
-  return db.transaction().execute((trx) => insertReceivedDossier(trx, actor, context, data, now));
+  return inTransaction(db, (trx) => insertReceivedDossier(trx, actor, context, data, now));
 }
 
 /** The body of `receiveDossier`, for callers that already hold a transaction (the portal API). */
@@ -128,6 +135,9 @@ export async function insertReceivedDossier(
     state: "received" as const,
     created_by_user_id: actor.kind === "user" ? actor.userId : null,
     api_client_id: data.apiClientId ?? null,
+    payment_method: data.paymentMethod ?? null,
+    papers_digitised: data.papersDigitised ?? null,
+    return_method: data.returnMethod ?? null,
     created_at: stamp,
     updated_at: stamp,
   };
@@ -220,7 +230,7 @@ export async function applyDossierAction(
   action: DossierAction,
   now = new Date(),
 ): Promise<ActionOutcome> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("dossier").selectAll().where("id", "=", dossierId).executeTakeFirstOrThrow();
     const facts = dossierFacts(before);
     const check = checkTransition(facts, action.type, now);
@@ -262,6 +272,8 @@ export async function applyDossierAction(
         break;
       case "request_supplement":
         changes.supplement_count = before.supplement_count + 1;
+        changes.clock_stopped_at = at;
+        changes.clock_stopped_date = businessDateOf(now);
         event.note = action.reason;
         event.details_json = JSON.stringify({
           missingItems: action.missingItems,
@@ -276,18 +288,23 @@ export async function applyDossierAction(
           .orderBy("at", "desc")
           .orderBy("id", "desc")
           .executeTakeFirstOrThrow();
-        const due = computeDueAfterSupplement({
-          receivedAt: new Date(before.received_at),
-          processingDays: before.processing_days,
-          originalDueDate: before.due_date,
-          requestedAt: new Date(request.at),
-          completedAt: now,
-          calendar: context.calendar,
-          settings: context.settings,
-        });
-        changes.due_at = due.dueAt.toISOString();
-        changes.due_date = due.dueDate;
-        changes.due_rule = due.rule;
+        changes.clock_stopped_at = null;
+        changes.clock_stopped_date = null;
+        // A dossier already late when the clock stopped stays late: the supplement does not give it a new time.
+        if (!wasLateWhenStopped(before.due_date, request.at)) {
+          const due = computeDueAfterSupplement({
+            receivedAt: new Date(before.received_at),
+            processingDays: before.processing_days,
+            originalDueDate: before.due_date,
+            requestedAt: new Date(request.at),
+            completedAt: now,
+            calendar: context.calendar,
+            settings: context.settings,
+          });
+          changes.due_at = due.dueAt.toISOString();
+          changes.due_date = due.dueDate;
+          changes.due_rule = due.rule;
+        }
         break;
       }
       case "issue_apology":
@@ -300,6 +317,7 @@ export async function applyDossierAction(
         });
         break;
       case "mark_result_ready":
+        changes.result_digitised = action.resultDigitised ? 1 : 0;
         changes.finished_at = at;
         changes.finished_date = businessDateOf(now);
         changes.outcome = classifyOutcome({
@@ -309,9 +327,12 @@ export async function applyDossierAction(
         break;
       case "return_result":
         changes.returned_at = at;
+        if (action.returnMethod) changes.return_method = action.returnMethod;
         break;
       case "refuse":
       case "withdraw":
+        changes.clock_stopped_at = null;
+        changes.clock_stopped_date = null;
         changes.closed_reason = action.reason;
         changes.finished_at = at;
         changes.finished_date = businessDateOf(now);

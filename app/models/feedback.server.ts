@@ -15,6 +15,7 @@ import {
 import { acknowledgementText, answerText } from "~/domain/feedback/messages";
 import type { MessageKey } from "~/i18n";
 import { recordAudit } from "./audit-log.server";
+import { inTransaction } from "./transaction.server";
 import { getDueContext, type DueContext } from "./dossiers.server";
 import { insertNcFromFeedback } from "./nonconformities.server";
 
@@ -72,7 +73,7 @@ export async function submitFeedback(
   now = new Date(),
 ): Promise<{ id: number; code: string }> {
   const context = await getDueContext(db, unitId);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const dossier = input.dossierCode
       ? await trx.selectFrom("dossier").select("id").where("unit_id", "=", unitId).where("code", "=", input.dossierCode).executeTakeFirst()
       : undefined;
@@ -199,7 +200,7 @@ export type FeedbackResult = { ok: true } | { ok: false; error: MessageKey };
 
 /** A citizen's reply to an answered or closed item re-opens it. */
 export async function addCitizenReply(db: Kysely<Database>, code: string, reply: string, now = new Date()): Promise<FeedbackResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const item = await trx.selectFrom("feedback_item").selectAll().where("code", "=", code).executeTakeFirst();
     if (!item) return { ok: false, error: "feedback.error.notFound" };
     const check = checkFeedbackTransition(item.state, "citizen_reply");
@@ -343,7 +344,7 @@ export async function applyFeedbackAction(
   now = new Date(),
 ): Promise<FeedbackResult> {
   const context = await getDueContext(db, unitId);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("feedback_item").selectAll().where("id", "=", itemId).where("unit_id", "=", unitId).executeTakeFirstOrThrow();
     const stamp = now.toISOString();
     let to = before.state;

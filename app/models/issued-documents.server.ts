@@ -40,6 +40,11 @@ export interface IssueRequest {
   /** Recorded when nobody is signed in. */
   publicLabel: string;
   now: Date;
+  /**
+   * A public copy may be served again the same day (false when its figures are judged at the moment
+   * of issue, as for a period still running: each issue then states its own instant).
+   */
+  reusable?: boolean;
 }
 
 export interface IssuedPdf {
@@ -66,7 +71,7 @@ export async function issueDocument(
   request: IssueRequest,
   render: (code: string) => Promise<Buffer>,
 ): Promise<IssuedPdf> {
-  const reuseKey = request.issuedBy === null ? publicReuseKey(request.unitId, request.kind, request.parameters, businessDateOf(request.now)) : null;
+  const reuseKey = request.issuedBy === null && request.reusable !== false ? publicReuseKey(request.unitId, request.kind, request.parameters, businessDateOf(request.now)) : null;
   if (reuseKey) {
     const stored = await findStoredCopy(db, request.unitId, reuseKey);
     if (stored) return { ...stored, reused: true };

@@ -30,7 +30,7 @@ import type { NewDecision, NewReview, ReviewNotes } from "~/domain/management-re
 import { feedbackRows, feedbackStatesPresent, type FeedbackRow } from "~/domain/metrics/dashboard";
 import { RATE_METRICS } from "~/domain/metrics/objectives";
 import { rates, type OnTimeFigures, type Rates } from "~/domain/metrics/on-time";
-import { makePeriod } from "~/domain/metrics/period";
+import { makePeriod, measurePeriod } from "~/domain/metrics/period";
 import { NC_GRADES, NC_SOURCES, NC_STATES, type NcGrade, type NcSource, type NcState } from "~/domain/nonconformities/nonconformity";
 import { PROCEDURE_FIELDS, type ProcedureField } from "~/domain/procedures/procedure";
 import { verificationUrl } from "~/domain/reports/issued-document";
@@ -527,8 +527,8 @@ export async function computeReviewInputs(db: Kysely<Database>, unitId: number, 
       })),
     ),
     getOnTimeReportFigures(db, unitId, period, now, { lateList: false }),
-    countFeedbackByKindAndState(db, unitId, period),
-    countAnswerTimeliness(db, unitId, period),
+    countFeedbackByKindAndState(db, unitId, measurePeriod(period, now)),
+    countAnswerTimeliness(db, unitId, measurePeriod(period, now)),
     summariseNonconformities(db, unitId, window.from, window.to, today),
     summariseAudits(db, unitId, review.periodFrom, review.periodTo),
   ]);

@@ -1,11 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { CHANNELS } from "~/domain/dossiers/channels";
-import { groupBy, totalOf } from "~/domain/metrics/dashboard";
+import { groupBy } from "~/domain/metrics/dashboard";
 import { rates, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
-import { computeMonthlyFigures } from "./dashboard.server";
-import { countOverdueNow } from "./metrics.server";
+import { getPeriodFigures } from "./figures.server";
 
 function withRates(f: OnTimeFigures) {
   return { ...f, ...rates(f) };
@@ -20,16 +19,20 @@ function ordered<K extends string>(groups: Map<string, OnTimeFigures>, order: re
 }
 
 /**
- * The on-time statement for a period: totals, by field and by channel, and what is overdue now.
- * Read from the per-day summary (decision record 0006), which tests hold equal to the engine's
- * definition month by month, so a year costs two range scans of the summary, not of the register.
+ * The on-time statement for a period as asked: totals, by field and by channel, and what is overdue
+ * at the judgement instant, from the figures function (`getPeriodFigures`) as every surface reads
+ * them. `judgedAt` is the judgement instant; for a period not begun, it is null and every rate null.
  */
-export async function getOnTimeStatement(db: Kysely<Database>, unitId: number, period: Period, now: Date) {
-  const [{ cells }, overdueNow] = await Promise.all([computeMonthlyFigures(db, unitId, period), countOverdueNow(db, unitId, now)]);
+export async function getOnTimeStatement(db: Kysely<Database>, unitId: number, chosen: Period, now: Date) {
+  const { measured, cells, totals } = await getPeriodFigures(db, unitId, chosen, now);
+  const future = measured.status === "future";
   return {
-    period: { from: period.from, to: period.to },
-    ...withRates(totalOf(cells)),
-    overdueNow,
+    period: { from: chosen.from, to: chosen.to },
+    status: measured.status,
+    measuredTo: future ? null : measured.period.to,
+    judgedAt: future ? null : measured.period.endInstant,
+    ...withRates(totals),
+    overdueNow: totals.overdueAtEnd,
     byField: ordered(groupBy(cells, "field"), PROCEDURE_FIELDS).map(([field, f]) => ({ field, ...withRates(f) })),
     byChannel: ordered(groupBy(cells, "channel"), CHANNELS).map(([channel, f]) => ({ channel, ...withRates(f) })),
   };

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "#db/schema";
-import { businessDateOf } from "~/utils/clock";
-import { EMPTY_FIGURES, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
+import { EMPTY_FIGURES, judgementDate, MAX_SUPPLEMENTS_ON_TIME, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
+import { measurePeriod } from "~/domain/metrics/period";
 import { countWhere } from "#db/sql";
 
 export type Breakdown = "total" | "field" | "channel" | "procedure" | "month";
@@ -13,10 +13,40 @@ const groupExpressions = {
   procedure: sql<string>`cast(procedure_id as text)`,
 } as const;
 
+
+/*
+ * The engine's rules (app/domain/metrics/on-time.ts) as SQL conditions on a dossier row, in one place
+ * for the engine's passes, the register's filters and the late-dossier list. `period` is measured:
+ * its `endInstant` is the judgement instant.
+ */
+const waiting = sql`(dossier.state = 'supplement_requested' and dossier.clock_stopped_date is not null)`;
+
+/** Open at the judgement instant: received by then, not finished by the period's last day. */
+export const openAtJudgement = (period: Period) =>
+  sql<boolean>`(dossier.received_date <= ${period.to} and (dossier.finished_date is null or dossier.finished_date > ${period.to}))`;
+
+/** Of an open dossier: late at the judgement instant. */
+export const lateWhileOpen = (period: Period) =>
+  sql<boolean>`(dossier.supplement_count > ${MAX_SUPPLEMENTS_ON_TIME} or (dossier.due_date < ${judgementDate(period)}
+    and not (${waiting} and not (dossier.due_date < dossier.clock_stopped_date))))`;
+
+/** Of an open dossier: overdue at the judgement instant (clock running, due day over). */
+export const overdueWhileOpen = (period: Period) =>
+  sql<boolean>`(dossier.due_date < ${judgementDate(period)} and not (${waiting} and dossier.clock_stopped_at < ${period.endInstant}))`;
+
+/** Finished in the period and judged late there (late, or after more than one supplement request). */
+export const lateFinishedIn = (period: Period) =>
+  sql<boolean>`(dossier.finished_date between ${period.from} and ${period.to}
+    and (dossier.outcome = 'late' or (dossier.outcome is not null and dossier.supplement_count > ${MAX_SUPPLEMENTS_ON_TIME})))`;
+
+/** Resolved (result ready) in the period. */
+export const resolvedIn = (period: Period) => sql<boolean>`(dossier.finished_date between ${period.from} and ${period.to} and dossier.outcome is not null)`;
+
 /**
- * The figures of app/domain/metrics/on-time.ts computed in SQL, grouped by `breakdown`.
- * Three index-backed passes: dossiers received in the period, dossiers finished in it,
- * and dossiers still open at its end. An integration test checks they agree with `computeFigures`.
+ * The figures of app/domain/metrics/on-time.ts computed in SQL over the register, grouped by
+ * `breakdown`, for a measured period (`measurePeriod`). Three index-backed passes: dossiers received
+ * in the period, dossiers finished in it, and dossiers still open at the judgement instant. The
+ * per-day summary gives the same figures faster; integration tests hold all of them equal.
  */
 export async function computeOnTimeFigures(
   db: Kysely<Database>,
@@ -34,6 +64,7 @@ export async function computeOnTimeFigures(
     }
     return figures;
   };
+  if (period.endInstant <= new Date(`${period.from}T00:00:00+07:00`).toISOString()) return result;
 
   const received = await db
     .selectFrom("dossier")
@@ -41,8 +72,8 @@ export async function computeOnTimeFigures(
       group.as("g"),
       sql<number>`count(*)`.as("received"),
       countWhere(sql`channel in ('online_partial', 'online_full')`).as("online"),
-      sql<number>`sum(transfer_count)`.as("transfers"),
-      sql<number>`sum(e_transfer_count)`.as("e_transfers"),
+      sql<number>`coalesce(sum(transfer_count), 0)`.as("transfers"),
+      sql<number>`coalesce(sum(e_transfer_count), 0)`.as("e_transfers"),
     ])
     .where("unit_id", "=", unitId)
     .where("received_date", ">=", period.from)
@@ -62,9 +93,9 @@ export async function computeOnTimeFigures(
     .select([
       group.as("g"),
       countWhere(sql`outcome is not null`).as("resolved"),
-      countWhere(sql`outcome = 'early' and supplement_count <= 1`).as("early"),
-      countWhere(sql`outcome = 'on_time' and supplement_count <= 1`).as("on_time"),
-      countWhere(sql`outcome = 'late' or (outcome is not null and supplement_count > 1)`).as("late"),
+      countWhere(sql`outcome = 'early' and supplement_count <= ${MAX_SUPPLEMENTS_ON_TIME}`).as("early"),
+      countWhere(sql`outcome = 'on_time' and supplement_count <= ${MAX_SUPPLEMENTS_ON_TIME}`).as("on_time"),
+      countWhere(sql`outcome = 'late' or (outcome is not null and supplement_count > ${MAX_SUPPLEMENTS_ON_TIME})`).as("late"),
       countWhere(sql`state = 'refused'`).as("refused"),
       countWhere(sql`state = 'withdrawn'`).as("withdrawn"),
     ])
@@ -84,43 +115,26 @@ export async function computeOnTimeFigures(
     f.withdrawn = Number(r.withdrawn);
   }
 
-  // Open at the period's end: not finished then. Past due (or with more than one supplement) counts as late.
-  const openAtEnd = await db
+  const open = await db
     .selectFrom("dossier")
-    .select([
-      group.as("g"),
-      countWhere(sql`supplement_count > 1 or due_at < ${period.endInstant}`).as("late"),
-      countWhere(sql`not (supplement_count > 1 or due_at < ${period.endInstant})`).as("not_due"),
-    ])
+    .select([group.as("g"), countWhere(lateWhileOpen(period)).as("late"), countWhere(sql`not ${lateWhileOpen(period)}`).as("not_due"), countWhere(overdueWhileOpen(period)).as("overdue")])
     .where("unit_id", "=", unitId)
-    .where("received_date", "<=", period.to)
-    .where((eb) => eb.or([eb("finished_date", "is", null), eb("finished_date", ">", period.to)]))
+    .where(openAtJudgement(period))
     .groupBy("g")
     .execute();
-  for (const r of openAtEnd) {
+  for (const r of open) {
     const f = slot(r.g);
     f.openLateAtEnd = Number(r.late);
     f.late += Number(r.late);
     f.openNotDue = Number(r.not_due);
+    f.overdueAtEnd = Number(r.overdue);
   }
   return result;
 }
 
-export async function computeTotals(db: Kysely<Database>, unitId: number, period: Period): Promise<OnTimeFigures> {
+/** The engine over the register for a period as asked (measured here), in total. */
+export async function computeTotals(db: Kysely<Database>, unitId: number, chosen: Period, now: Date): Promise<OnTimeFigures> {
+  const { period, status } = measurePeriod(chosen, now);
+  if (status === "future") return { ...EMPTY_FIGURES };
   return (await computeOnTimeFigures(db, unitId, period)).get("total") ?? { ...EMPTY_FIGURES };
-}
-
-/**
- * Open dossiers whose due day has passed (overdue from the day after, as `isOverdue` judges), now:
- * the figure beside the rate, so 100% cannot hide late work.
- */
-export async function countOverdueNow(db: Kysely<Database>, unitId: number, now: Date): Promise<number> {
-  const row = await db
-    .selectFrom("dossier")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("unit_id", "=", unitId)
-    .where("state", "in", ["received", "in_progress"])
-    .where("due_date", "<", businessDateOf(now))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

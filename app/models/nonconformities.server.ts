@@ -6,6 +6,7 @@ import { checkNcAction, formatNcCode, isRepeat, type NcAction } from "~/domain/n
 import { personalDataMask, UNMASKED, type KnownPersonalData, type TextMask } from "~/domain/shared/personal-data";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { inTransaction } from "./transaction.server";
 import { may } from "~/domain/accounts/permissions";
 import type { Role } from "~/domain/accounts/roles";
 import { lockForNumbering } from "#db/sql";
@@ -96,7 +97,7 @@ export async function insertNonconformity(
 }
 
 export async function raiseNonconformity(db: Kysely<Database>, actor: Actor, unitId: number, input: NewNonconformity, now = new Date()) {
-  return db.transaction().execute((trx) => insertNonconformity(trx, actor, unitId, input, now));
+  return inTransaction(db, (trx) => insertNonconformity(trx, actor, unitId, input, now));
 }
 
 /**
@@ -361,7 +362,7 @@ export async function applyNcStep(
   step: NcStep,
   now = new Date(),
 ): Promise<NcResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("nonconformity").selectAll().where("id", "=", ncId).where("unit_id", "=", unitId).executeTakeFirstOrThrow();
     const round = await currentRound(trx, ncId);
     const actions = await trx
@@ -420,7 +421,7 @@ export async function addCorrectiveAction(
   input: { description: string; ownerUserId: number; dueDate: string },
   now = new Date(),
 ): Promise<NcResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const nc = await trx.selectFrom("nonconformity").select(["state"]).where("id", "=", ncId).where("unit_id", "=", unitId).executeTakeFirstOrThrow();
     if (nc.state !== "cause_analysed" && nc.state !== "actions_planned") return { ok: false, error: "nc.error.actionNotEditable" };
     const stamp = now.toISOString();
@@ -453,7 +454,7 @@ export async function completeCorrectiveAction(
   now = new Date(),
   ncId?: number,
 ): Promise<NcResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const action = await trx
       .selectFrom("corrective_action")
       .innerJoin("nonconformity", "nonconformity.id", "corrective_action.nonconformity_id")
@@ -484,7 +485,7 @@ export async function mergeNonconformity(
   intoCode: string,
   now = new Date(),
 ): Promise<NcResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const into = await trx.selectFrom("nonconformity").select(["id", "code"]).where("unit_id", "=", unitId).where("code", "=", intoCode).executeTakeFirst();
     if (!into) return { ok: false, error: "nc.error.notFound" };
     if (into.id === fromId) return { ok: false, error: "nc.error.mergeSelf" };

@@ -4,8 +4,9 @@ import { rates } from "~/domain/metrics/on-time";
 import { objectiveStatus, type ObjectiveMetric, type ObjectiveStatus } from "~/domain/metrics/objectives";
 import type { Period } from "~/domain/metrics/on-time";
 import { recordAudit, type Actor } from "./audit-log.server";
-import { countAnswerTimeliness, countRatings } from "./dashboard.server";
-import { computeTotals, countOverdueNow } from "./metrics.server";
+import { satisfactionRate } from "~/domain/metrics/service-counts";
+import { countAnswerTimeliness } from "./dashboard.server";
+import { getPeriodFigures } from "./figures.server";
 
 export interface ObjectiveRow {
   id: number;
@@ -18,8 +19,9 @@ export interface ObjectiveRow {
 }
 
 /**
- * The year's objectives with their actual figure computed live for the period, with the same
- * definitions as the dashboard; a figure with nothing to measure reports no data rather than a guess.
+ * The year's objectives with their actual figure for the period, from the figures function the
+ * dashboard reads (judged at `min(end, now)`); a figure with nothing to measure reports no data
+ * rather than a guess.
  */
 export async function listObjectivesWithActuals(
   db: Kysely<Database>,
@@ -36,13 +38,10 @@ export async function listObjectivesWithActuals(
     .orderBy("id")
     .execute();
   if (objectives.length === 0) return [];
-  const [figures, overdueNow, ratings, answers] = await Promise.all([
-    computeTotals(db, unitId, period),
-    countOverdueNow(db, unitId, now),
-    countRatings(db, unitId, period),
-    countAnswerTimeliness(db, unitId, period),
-  ]);
-  const totals = rates(figures);
+  const figures = await getPeriodFigures(db, unitId, period, now);
+  const answers = await countAnswerTimeliness(db, unitId, figures.measured);
+  const totals = rates(figures.totals);
+  const future = figures.measured.status === "future";
   const actualOf = (metric: ObjectiveMetric): number | null => {
     switch (metric) {
       case "on_time_rate":
@@ -52,9 +51,9 @@ export async function listObjectivesWithActuals(
       case "e_transfer_rate":
         return totals.eTransferRate;
       case "overdue_now":
-        return overdueNow;
+        return future ? null : figures.totals.overdueAtEnd;
       case "satisfaction_rate":
-        return ratings.rated === 0 ? null : ratings.satisfied / ratings.rated;
+        return satisfactionRate(figures.service.total);
       case "complaints_on_time_rate":
         return answers.judged === 0 ? null : answers.onTime / answers.judged;
     }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import {
   buildOnTimeReport,
@@ -11,16 +11,19 @@ import {
 import { toBuffer } from "#reports/toolkit";
 import { CHANNELS } from "~/domain/dossiers/channels";
 import { groupBy, periodCells, totalOf, type MonthFigures } from "~/domain/metrics/dashboard";
+import { windowOf, type FeedbackForFigures, type Window } from "~/domain/metrics/feedback-figures";
 import { rates, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
+import { measurePeriod } from "~/domain/metrics/period";
+import { satisfactionRate } from "~/domain/metrics/service-counts";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { verificationUrl, type DocumentVariant } from "~/domain/reports/issued-document";
 import { chartGrain, daysLate } from "~/domain/reports/on-time-report";
-import { translator } from "~/i18n";
-import { businessDayStart } from "~/utils/clock";
-import { computeMonthlyFigures, countRatings } from "./dashboard.server";
+import { translator, type Language } from "~/i18n";
+import { listFeedbackForFigures } from "./feedback-figures.server";
+import { getPeriodFigures } from "./figures.server";
 import { issueDocument, type IssuedPdf } from "./issued-documents.server";
-import { computeOnTimeFigures, countOverdueNow } from "./metrics.server";
-import { countWhere } from "#db/sql";
+import { computeOnTimeFigures, lateFinishedIn, lateWhileOpen, openAtJudgement } from "./metrics.server";
+import { getServiceIndex } from "./service-index.server";
 
 /** Who is printed as the issuer of a public copy. */
 export const PUBLIC_ISSUER_LABEL = "Công khai";
@@ -56,9 +59,9 @@ export async function listProcedureFigures(db: Kysely<Database>, unitId: number,
 }
 
 /**
- * The dossiers the engine counts as late in the period (app/models/metrics.server.ts, same
- * conditions): finished in it late or after more than one supplement request, or still open at its
- * end and past due then (or with more than one supplement request). Their count equals `late`.
+ * The dossiers the engine counts as late in the measured period (app/models/metrics.server.ts, the
+ * same conditions): finished in it late or after more than one supplement request, or still open at
+ * the judgement instant and late then. Their count equals `late`.
  */
 export async function listLateDossiers(db: Kysely<Database>, unitId: number, period: Period) {
   const base = db
@@ -78,15 +81,8 @@ export async function listLateDossiers(db: Kysely<Database>, unitId: number, per
     .where("dossier.unit_id", "=", unitId)
     .where("dossier.received_date", "<=", period.to);
   const [finished, open] = await Promise.all([
-    base
-      .where("dossier.finished_date", ">=", period.from)
-      .where("dossier.finished_date", "<=", period.to)
-      .where(sql<boolean>`(dossier.outcome = 'late' or (dossier.outcome is not null and dossier.supplement_count > 1))`)
-      .execute(),
-    base
-      .where((eb) => eb.or([eb("dossier.finished_date", "is", null), eb("dossier.finished_date", ">", period.to)]))
-      .where(sql<boolean>`(dossier.supplement_count > 1 or dossier.due_at < ${period.endInstant})`)
-      .execute(),
+    base.where(lateFinishedIn(period)).execute(),
+    base.where(openAtJudgement(period)).where(lateWhileOpen(period)).execute(),
   ]);
   return [...finished.map((d) => ({ ...d, openAtEnd: false })), ...open.map((d) => ({ ...d, openAtEnd: true }))]
     .map(
@@ -106,33 +102,16 @@ export async function listLateDossiers(db: Kysely<Database>, unitId: number, per
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.code.localeCompare(b.code));
 }
 
-const startInstant = (period: Period) => businessDayStart(period.from).toISOString();
-
-/**
- * Satisfaction as the dashboard, the public page and the objectives count it (ratings given in the
- * period, from the daily summary), so every place states the same figure.
- */
-export async function countSatisfaction(db: Kysely<Database>, unitId: number, period: Period) {
-  const { rated, satisfied } = await countRatings(db, unitId, period);
-  return { rated, satisfied, rate: rated === 0 ? null : satisfied / rated };
-}
-
 /** Complaints received in the period (spam and duplicates left out), answered, and answered by their deadline. */
-export async function countComplaints(db: Kysely<Database>, unitId: number, period: Period) {
-  const row = await db
-    .selectFrom("feedback_item")
-    .select([
-      (eb) => eb.fn.countAll<number>().as("received"),
-      countWhere(sql`answered_at is not null`).as("answered"),
-      countWhere(sql`answered_at is not null and (resolution_due_at is null or answered_at <= resolution_due_at)`).as("on_time"),
-    ])
-    .where("unit_id", "=", unitId)
-    .where("kind", "=", "complaint")
-    .where("hidden_reason", "is", null)
-    .where("received_at", ">=", startInstant(period))
-    .where("received_at", "<", period.endInstant)
-    .executeTakeFirstOrThrow();
-  return { received: Number(row.received), answered: Number(row.answered), answeredOnTime: Number(row.on_time) };
+export function countComplaints(items: readonly FeedbackForFigures[], window: Window | null) {
+  if (!window) return { received: 0, answered: 0, answeredOnTime: 0 };
+  const complaints = items.filter((i) => i.kind === "complaint" && i.receivedAt >= window.start && i.receivedAt < window.end);
+  const answered = complaints.filter((i) => i.answeredAt !== null && i.answeredAt < window.end);
+  return {
+    received: complaints.length,
+    answered: answered.length,
+    answeredOnTime: answered.filter((i) => i.resolutionDueAt === null || i.answeredAt! <= i.resolutionDueAt).length,
+  };
 }
 
 function bucketOf(label: string, figures: OnTimeFigures): ChartBucket {
@@ -140,45 +119,58 @@ function bucketOf(label: string, figures: OnTimeFigures): ChartBucket {
 }
 
 /**
- * The period's figures from the per-day summary (dossier_daily_stat, kept by triggers and checked
- * against the engine in tests/integration/dashboard): in total, by field, by channel, and the
- * chart's buckets: each month judged as a period of its own; over two years, each year (the months'
- * flows added up, the stocks at its last month). A few thousand summary rows, whatever the register's size.
+ * The chart's buckets from the figures' months: each month judged as a period of its own; over two
+ * years, each year (the months' flows added up, the stocks at its last month).
  */
-export async function summarisePeriod(db: Kysely<Database>, unitId: number, period: Period) {
-  const { months, cells } = await computeMonthlyFigures(db, unitId, period);
-  const grain = chartGrain(period);
-  let buckets: ChartBucket[];
+function chartOf(chosen: Period, months: readonly MonthFigures[]) {
+  const grain = chartGrain(chosen);
   if (grain === "month") {
-    buckets = months.map((m) => bucketOf(`T${Number(m.month.slice(5, 7))}/${m.month.slice(0, 4)}`, totalOf(m.cells)));
-  } else {
-    const years = new Map<string, MonthFigures[]>();
-    for (const m of months) {
-      const year = m.month.slice(0, 4);
-      years.set(year, [...(years.get(year) ?? []), m]);
-    }
-    buckets = [...years].map(([year, ms]) => bucketOf(year, totalOf(periodCells(ms))));
+    return { grain, buckets: months.map((m) => bucketOf(`T${Number(m.month.slice(5, 7))}/${m.month.slice(0, 4)}`, totalOf(m.cells))) };
   }
-  return { totals: totalOf(cells), byField: groupBy(cells, "field"), byChannel: groupBy(cells, "channel"), chart: { grain, buckets } };
+  const years = new Map<string, MonthFigures[]>();
+  for (const m of months) {
+    const year = m.month.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), m]);
+  }
+  return { grain, buckets: [...years].map(([year, ms]) => bucketOf(year, totalOf(periodCells(ms)))) };
 }
 
-/** Everything the report prints, read from the register; the late list only when asked for. */
+/**
+ * Everything the report prints for a period as asked, from the figures function every surface
+ * reads (`getPeriodFigures`); the by-procedure table from the engine over the register (the summary
+ * has no procedure column; tests hold the two equal); the late list only when asked for.
+ */
 export async function getOnTimeReportFigures(
   db: Kysely<Database>,
   unitId: number,
-  period: Period,
+  chosen: Period,
   now: Date,
-  options: { lateList: boolean },
+  options: { lateList: boolean; language?: Language },
 ) {
-  const [summary, overdueNow, byProcedure, satisfaction, complaints, lateDossiers] = await Promise.all([
-    summarisePeriod(db, unitId, period),
-    countOverdueNow(db, unitId, now),
-    listProcedureFigures(db, unitId, period),
-    countSatisfaction(db, unitId, period),
-    countComplaints(db, unitId, period),
-    options.lateList ? listLateDossiers(db, unitId, period) : Promise.resolve(undefined),
+  const figures = await getPeriodFigures(db, unitId, chosen, now);
+  const { measured } = figures;
+  const future = measured.status === "future";
+  const window = windowOf(measured);
+  const [byProcedure, items, serviceIndex, lateDossiers] = await Promise.all([
+    future ? Promise.resolve([]) : listProcedureFigures(db, unitId, measured.period),
+    window ? listFeedbackForFigures(db, unitId, window) : Promise.resolve([]),
+    getServiceIndex(db, unitId, chosen, now, options.language ?? "vi", figures),
+    options.lateList && !future ? listLateDossiers(db, unitId, measured.period) : Promise.resolve(options.lateList ? [] : undefined),
   ]);
-  return { ...summary, overdueNow, byProcedure, satisfaction, complaints, lateDossiers };
+  const ratings = figures.service.total;
+  return {
+    measured,
+    totals: figures.totals,
+    byField: groupBy(figures.cells, "field"),
+    byChannel: groupBy(figures.cells, "channel"),
+    chart: chartOf(chosen, figures.months),
+    overdueNow: figures.totals.overdueAtEnd,
+    byProcedure,
+    satisfaction: { rated: ratings.rated, satisfied: ratings.satisfied, rate: satisfactionRate(ratings) },
+    complaints: countComplaints(items, window),
+    serviceIndex,
+    lateDossiers,
+  };
 }
 
 export type OnTimeReportFigures = Awaited<ReturnType<typeof getOnTimeReportFigures>>;
@@ -186,14 +178,20 @@ export type OnTimeReportFigures = Awaited<ReturnType<typeof getOnTimeReportFigur
 /** The builder's data: labels in Vietnamese (the report is printed in Vietnamese), fields and channels in catalogue order. */
 export function toReportData(
   figures: OnTimeReportFigures,
-  meta: Pick<OnTimeReportData, "unit" | "period" | "toDate" | "variant" | "issuedAt" | "issuedBy" | "verification">,
+  meta: Pick<OnTimeReportData, "unit" | "variant" | "issuedAt" | "issuedBy" | "verification">,
 ): OnTimeReportData {
   const t = translator("vi");
-  const { totals } = figures;
+  const { totals, measured } = figures;
   const fields = PROCEDURE_FIELDS.filter((f) => figures.byField.has(f));
   const channels = CHANNELS.filter((c) => figures.byChannel.has(c));
+  const card = figures.serviceIndex.scorecard;
   return {
     ...meta,
+    period: { from: measured.chosen.from, to: measured.chosen.to },
+    judgement:
+      measured.status === "future"
+        ? { status: "future", measuredTo: null, judgedAt: null }
+        : { status: measured.status, measuredTo: measured.period.to, judgedAt: measured.period.endInstant },
     totals: {
       ...figureRow(totals),
       openLateAtEnd: totals.openLateAtEnd,
@@ -203,7 +201,7 @@ export function toReportData(
       transfers: totals.transfers,
       eTransfers: totals.eTransfers,
       eTransferRate: rates(totals).eTransferRate,
-      overdueNow: figures.overdueNow,
+      overdueNow: totals.overdueAtEnd,
     },
     satisfaction: figures.satisfaction,
     complaints: figures.complaints,
@@ -211,14 +209,37 @@ export function toReportData(
     byProcedure: figures.byProcedure,
     byChannel: channels.map((c) => ({ label: t(`channel.${c}`), ...figureRow(figures.byChannel.get(c)!) })),
     chart: figures.chart,
+    serviceIndex: card
+      ? {
+          version: `${card.version.title} (${card.version.legalBasis})`,
+          total: card.total,
+          maxTotal: card.maxTotal,
+          measuredMaxTotal: card.measuredMaxTotal,
+          groups: card.groups.map((g) => ({
+            code: g.code,
+            name: g.name,
+            points: g.points,
+            maxPoints: g.maxPoints,
+            indicators: g.indicators.map((i) => ({
+              code: i.code,
+              name: i.name,
+              value: i.value,
+              points: i.points,
+              maxPoints: i.maxPoints,
+              notMeasured: i.reason ? t(i.reason) : null,
+            })),
+          })),
+          months: figures.serviceIndex.months.map((m) => ({ label: `T${Number(m.month.slice(5, 7))}/${m.month.slice(0, 4)}`, total: m.total, measuredMaxTotal: m.measuredMaxTotal })),
+        }
+      : null,
     lateDossiers: meta.variant === "public" ? undefined : (figures.lateDossiers ?? []),
   };
 }
 
 export interface OnTimeReportRequest {
   unit: { id: number; name: string };
+  /** The period as asked; the figures measure it (judged at `min(end, now)`). */
   period: Period;
-  toDate: boolean;
   variant: Exclude<DocumentVariant, "record">;
   /** The signed-in reader; null for a public download. */
   reader: { userId: number; name: string; isInspector: boolean } | null;
@@ -241,13 +262,13 @@ export async function issueOnTimeReport(db: Kysely<Database>, request: OnTimeRep
       issuedBy: reader,
       publicLabel: PUBLIC_ISSUER_LABEL,
       now,
+      // A period still running is judged at the moment of issue: each copy states its own instant.
+      reusable: measurePeriod(period, now).status === "past",
     },
     async (code) => {
       const figures = await getOnTimeReportFigures(db, unit.id, period, now, { lateList: variant !== "public" });
       const data = toReportData(figures, {
         unit: { name: unit.name },
-        period: { from: period.from, to: period.to },
-        toDate: request.toDate,
         variant,
         issuedAt: now,
         issuedBy: reader?.name ?? PUBLIC_ISSUER_LABEL,

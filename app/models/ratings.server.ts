@@ -3,6 +3,7 @@ import type { Database } from "#db/schema";
 import type { Rating } from "~/domain/feedback/feedback";
 import type { MessageKey } from "~/i18n";
 import { recordAudit } from "./audit-log.server";
+import { inTransaction } from "./transaction.server";
 
 export async function getRatingStatus(db: Kysely<Database>, code: string) {
   const dossier = await db
@@ -24,7 +25,7 @@ export async function rateDossier(
   input: { code: string; phoneLast4: string; rating: Rating; comment?: string | undefined },
   now = new Date(),
 ): Promise<{ ok: true } | { ok: false; error: MessageKey }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const dossier = await trx
       .selectFrom("dossier")
       .select(["id", "unit_id", "state", "applicant_phone"])

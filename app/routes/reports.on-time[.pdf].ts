@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { onTimeReportFileName, onTimeReportQuerySchema, reportVariantFor } from "~/domain/reports/on-time-report";
+import { PeriodQuerySchema } from "~/domain/metrics/period";
+import { onTimeReportFileName, reportVariantFor } from "~/domain/reports/on-time-report";
 import { getLanguage } from "~/i18n/language.server";
 import { issueOnTimeReport } from "~/models/on-time-report.server";
 import { getPublicUnit, getUnit } from "~/models/units.server";
 import { jsonValidationError } from "~/utils/api.server";
 import { getSessionUser } from "~/utils/auth.server";
-import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { rolesFor } from "~/utils/navigation";
 import { publicOrigin } from "~/utils/env.server";
@@ -18,18 +18,17 @@ import { publicOrigin } from "~/utils/env.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const url = new URL(request.url);
-  const parsed = onTimeReportQuerySchema(businessDateOf(now)).safeParse(Object.fromEntries(url.searchParams));
+  const parsed = PeriodQuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) return jsonValidationError(parsed.error, await getLanguage(request));
   const db = getDb();
   const user = await getSessionUser(request);
   const variant = reportVariantFor(user, rolesFor("/staff/dossiers"));
   const unit = user ? await getUnit(db, user.unitId) : await getPublicUnit(db);
   if (!unit) throw new Response("No unit configured", { status: 503 });
-  const { period, toDate } = parsed.data;
+  const period = parsed.data;
   const issued = await issueOnTimeReport(db, {
     unit: { id: unit.id, name: unit.name },
     period,
-    toDate,
     variant,
     reader: user && variant !== "public" ? { userId: user.id, name: user.displayName, isInspector: variant === "masked" } : null,
     origin: publicOrigin(request),

@@ -10,7 +10,7 @@ import { rolesFor, staffNavFor } from "~/utils/navigation";
 import { hasAnyRole } from "~/domain/accounts/roles";
 import { listMyAuditTasks } from "~/models/audits.server";
 import { listOverdueReviews } from "~/models/documents.server";
-import { countOverdueNow } from "~/models/metrics.server";
+import { countOverdueNow } from "~/models/figures.server";
 import { listMyOpenActions, listUnreadNotifications, markNotificationRead } from "~/models/nonconformities.server";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";

@@ -11,6 +11,8 @@ import {
 } from "~/components/charts/dashboard-charts";
 import { DataTable } from "~/components/charts/data-table";
 import { ErrorPage } from "~/components/error-page";
+import { JudgementLine } from "~/components/figures/judgement-line";
+import { ServiceIndexSection } from "~/components/figures/service-index-section";
 import { Field } from "~/components/form";
 import { PeriodPickerFields } from "~/components/period-picker-fields";
 import {
@@ -24,6 +26,7 @@ import {
   type KeyFigure,
 } from "~/domain/metrics/dashboard";
 import { useI18n } from "~/i18n/i18n-context";
+import { getLanguage } from "~/i18n/language.server";
 import { getDashboard, resolveDashboardUnit } from "~/models/dashboard.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { requireRole } from "~/utils/auth.server";
@@ -44,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { units, unit, refused } = await resolveDashboardUnit(db, user.unitId, query.unit);
   const resolved = resolvePeriod(query, businessDateOf(now));
   const canOpen = listAccess(new Set(staffNavFor(user.roles).map((i) => i.to)), unit.id === user.unitId);
-  const dashboard = await getDashboard(db, unit.id, resolved.period, now, canOpen);
+  const dashboard = await getDashboard(db, unit.id, resolved.period, now, canOpen, await getLanguage(request));
   const lastResult =
     submission.status !== "success"
       ? submission.reply()
@@ -65,7 +68,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     units,
     unitName: unit.name,
     period: { from: resolved.period.from, to: resolved.period.to },
-    toDate: resolved.toDate,
+    status: dashboard.measured.status,
+    judgedAt: dashboard.measured.period.endInstant,
+    measuredPeriod: { from: dashboard.measured.period.from, to: dashboard.measured.period.to },
     exportQuery: dashboardQueryString(resolved, units.length > 1 ? unit.id : undefined),
     linkRegister: canOpen.register,
     ...dashboard,
@@ -74,7 +79,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const [form, fields] = useForm({
     // A new id for each period shown resets the picker after a client-side navigation.
     id: `dashboard-${data.exportQuery}`,
@@ -83,11 +88,12 @@ export default function Dashboard() {
     shouldValidate: "onSubmit",
   });
   const tables = dashboardTables({
-    period: data.period,
+    period: data.measuredPeriod,
     figures: data.figures,
     months: data.months,
     fields: data.fields,
     feedback: data.feedback,
+    serviceIndex: data.serviceIndex,
     linkRegister: data.linkRegister,
   });
   const csv = (table: DashboardTable) => `/staff/dashboard/export/${table}?${data.exportQuery}`;
@@ -114,13 +120,7 @@ export default function Dashboard() {
           </button>
         </div>
       </Form>
-      <p className="dashboard-period" role="status">
-        {t(data.toDate ? "dashboard.periodToDate" : "dashboard.periodLine", {
-          unit: data.unitName,
-          from: formatDate(data.period.from),
-          to: formatDate(data.period.to),
-        })}
-      </p>
+      <JudgementLine unit={data.unitName} status={data.status} chosen={data.period} judgedAt={data.judgedAt} />
       <p>
         <a href={`/reports/on-time.pdf?from=${data.period.from}&to=${data.period.to}`}>{t("reports.onTime.download")}</a>
       </p>
@@ -159,14 +159,16 @@ export default function Dashboard() {
           <FeedbackChart rows={data.feedback} table={tables.feedback} csvHref={csv("feedback")} />
         </div>
       </section>
+
+      <ServiceIndexSection view={data.serviceIndex} csvHref={csv("service-index")} trendCsvHref={csv("service-index-trend")} />
     </main>
   );
 }
 
 function KeyFigureCard({ figure }: { figure: KeyFigure }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatRate } = useI18n();
   const show = (value: number | null) =>
-    value === null ? "—" : figure.kind === "rate" ? `${formatNumber(value * 100)}%` : formatNumber(value);
+    value === null ? "—" : figure.kind === "rate" ? formatRate(value) : formatNumber(value);
   const body = (
     <>
       <span className="kpi__label">{t(`dashboard.figure.${figure.key}`)}</span>

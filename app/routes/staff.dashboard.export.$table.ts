@@ -27,8 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (refused) throw new Response("Forbidden", { status: 403 });
   const { period } = resolvePeriod(parsed.data, businessDateOf(now));
   const canOpen = listAccess(new Set(staffNavFor(user.roles).map((i) => i.to)), unit.id === user.unitId);
-  const dashboard = await getDashboard(db, unit.id, period, now, canOpen);
-  const spec = dashboardTables({ period, ...dashboard, linkRegister: canOpen.register })[table.data];
+  const language = await getLanguage(request);
+  const dashboard = await getDashboard(db, unit.id, period, now, canOpen, language);
+  const spec = dashboardTables({ ...dashboard, period: dashboard.measured.period, linkRegister: canOpen.register })[table.data];
   const fileName = `bang-theo-doi-${table.data}-${period.from}-${period.to}.csv`;
   if (readsMasked(user.roles)) {
     await recordInspectorDownload(db, {
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       now,
     });
   }
-  const t = translator(await getLanguage(request));
+  const t = translator(language);
   async function* lines() {
     yield csvRow(spec.columns.map((c) => t(c)));
     for (const row of spec.rows) yield csvRow(row.map((cell) => csvCell(cell, t)));

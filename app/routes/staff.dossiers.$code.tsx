@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DossierActionForm } from "~/components/dossier-action-form";
-import { isOverdue } from "~/domain/calendar/due-date";
+import { isOverdue, wasLateWhenStopped } from "~/domain/calendar/due-date";
 import { ErrorPage } from "~/components/error-page";
 import { allowedActions, type DossierAction, type DossierActionType } from "~/domain/dossiers/lifecycle";
 import { ruleSetByCode } from "~/domain/dossiers/rule-sets";
@@ -66,9 +66,11 @@ function toDossierAction(input: DossierActionInput): DossierAction {
     case "refuse":
     case "withdraw":
       return { type: input.op, reason: input.reason };
-    case "receive_supplement":
     case "mark_result_ready":
+      return { type: "mark_result_ready", resultDigitised: input.resultDigitised === 1 };
     case "return_result":
+      return input.returnMethod ? { type: "return_result", returnMethod: input.returnMethod } : { type: "return_result" };
+    case "receive_supplement":
       return { type: input.op };
   }
 }
@@ -170,7 +172,11 @@ export default function DossierPage() {
             <dt>{t("dossier.receivedAt")}</dt>
             <dd>{formatDateTime(d.received_at)}</dd>
             <dt>{t("dossier.dueAt")}</dt>
-            <dd>{formatDateTime(d.due_at)}</dd>
+            <dd>
+              {d.clock_stopped_at && !wasLateWhenStopped(d.due_date, d.clock_stopped_at)
+                ? t("figures.clockStopped", { since: formatDateTime(d.clock_stopped_at) })
+                : formatDateTime(d.due_at)}
+            </dd>
             {d.appointment_at ? (
               <>
                 <dt>{t("dossier.appointmentAt")}</dt>
@@ -185,6 +191,19 @@ export default function DossierPage() {
                 <dd>{t(`outcome.${d.outcome}`)}</dd>
               </>
             ) : null}
+            <dt>{t("serviceFacts.paymentMethod")}</dt>
+            <dd>{d.payment_method ? t(`paymentMethod.${d.payment_method}`) : t("serviceFacts.notRecorded")}</dd>
+            <dt>{t("serviceFacts.returnMethod")}</dt>
+            <dd>{d.return_method ? t(`returnMethod.${d.return_method}`) : t("serviceFacts.notRecorded")}</dd>
+            <dt>{t("figures.digitised")}</dt>
+            <dd>
+              {[
+                d.papers_digitised === null ? null : t(d.papers_digitised ? "figures.papersDigitisedYes" : "figures.papersDigitisedNo"),
+                d.result_digitised === null ? null : t(d.result_digitised ? "figures.resultDigitisedYes" : "figures.resultDigitisedNo"),
+              ]
+                .filter(Boolean)
+                .join("; ") || t("serviceFacts.notRecorded")}
+            </dd>
             <dt>{t("dossier.ruleSet")}</dt>
             <dd>
               {ruleSet.decree}; {ruleSet.circular}
@@ -220,6 +239,7 @@ export default function DossierPage() {
               handlers={handlers}
               defaultAppointment={defaultAppointment}
               defaultAgency={op === "transfer_back" ? openTransferAgency : ""}
+              defaultReturnMethod={d.return_method}
             />
           ))}
         </section>

@@ -11,6 +11,7 @@ import { computeDueAt } from "~/domain/calendar/due-date";
 import { createWorkingCalendar } from "~/domain/calendar/working-calendar";
 import { CHANNELS } from "~/domain/dossiers/channels";
 import { IntakeSchema } from "~/domain/dossiers/schema";
+import { PAYMENT_METHODS, RETURN_METHODS } from "~/domain/dossiers/service-facts";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { useI18n } from "~/i18n/i18n-context";
 import { listCalendarExceptions } from "~/models/calendar.server";
@@ -37,7 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     procedures: procedures.map((p) => ({ code: p.code, name: p.name, field: p.field })),
     selected: selected?.isActive
-      ? { code: selected.code, name: selected.name, processingDays: selected.processingDays, documents: selected.requiredDocuments }
+      ? {
+          code: selected.code,
+          name: selected.name,
+          processingDays: selected.processingDays,
+          documents: selected.requiredDocuments,
+          feeDue: (selected.feeVnd ?? 0) > 0,
+        }
       : null,
     calendar: exceptions,
     settings: context.settings,
@@ -93,6 +100,9 @@ export async function action({ request }: ActionFunctionArgs) {
     channel: value.channel,
     receivedAt: value.receivedAt,
     documents,
+    paymentMethod: value.paymentMethod,
+    papersDigitised: value.papersDigitised,
+    returnMethod: value.returnMethod,
   }, now);
   return redirect(`/staff/dossiers/${code}?received=1`);
 }
@@ -105,7 +115,13 @@ export default function Intake() {
   const [receivedAt, setReceivedAt] = useState(now);
   const [form, fields] = useForm({
     lastResult: reply?.result,
-    defaultValue: { procedureCode: selected?.code, receivedAt: now, channel: "direct" },
+    defaultValue: {
+      procedureCode: selected?.code,
+      receivedAt: now,
+      channel: "direct",
+      paymentMethod: selected?.feeDue ? "cash" : "none_due",
+      returnMethod: "desk",
+    },
     constraint: getZodConstraint(IntakeSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -202,6 +218,31 @@ export default function Intake() {
             <FieldErrors id={fields.documents.errorId} errors={fields.documents.errors} />
             <Field label={t("intake.otherDocuments")} htmlFor={fields.otherDocuments.id} errorId={fields.otherDocuments.errorId} errors={fields.otherDocuments.errors}>
               <input {...getInputProps(fields.otherDocuments, { type: "text" })} />
+            </Field>
+          </fieldset>
+          <fieldset className="stack">
+            <legend>{t("serviceFacts.legend")}</legend>
+            <Field label={t("serviceFacts.paymentMethod")} htmlFor={fields.paymentMethod.id} errorId={fields.paymentMethod.errorId} errors={fields.paymentMethod.errors}>
+              <select {...getSelectProps(fields.paymentMethod)}>
+                {PAYMENT_METHODS.map((method) => (
+                  <option key={method} value={method}>
+                    {t(`paymentMethod.${method}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <label className="checkbox">
+              <input {...getInputProps(fields.papersDigitised, { type: "checkbox", value: "1" })} />
+              {t("serviceFacts.papersDigitised")}
+            </label>
+            <Field label={t("serviceFacts.returnMethod")} htmlFor={fields.returnMethod.id} errorId={fields.returnMethod.errorId} errors={fields.returnMethod.errors}>
+              <select {...getSelectProps(fields.returnMethod)}>
+                {RETURN_METHODS.map((method) => (
+                  <option key={method} value={method}>
+                    {t(`returnMethod.${method}`)}
+                  </option>
+                ))}
+              </select>
             </Field>
           </fieldset>
           <div className="stack">

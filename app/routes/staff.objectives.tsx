@@ -28,9 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Objectives() {
   const { year, period, objectives } = useLoaderData<typeof loader>();
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber, formatRate } = useI18n();
   const show = (metric: string, value: number | null) =>
-    value === null ? "—" : RATE_METRICS.includes(metric as never) ? `${formatNumber(value * 100)}%` : formatNumber(value);
+    value === null ? "—" : RATE_METRICS.includes(metric as never) ? formatRate(value) : formatNumber(value);
   return (
     <main id="main" className="page">
       <h1>{t("objectives.title", { year: String(year) })}</h1>

@@ -5,11 +5,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FeedbackMonthsChart, FieldOnTimeChart, OnlineShareChart, OnTimeChart } from "~/components/charts/dashboard-charts";
 import { ErrorPage } from "~/components/error-page";
+import { JudgementLine } from "~/components/figures/judgement-line";
+import { ServiceIndexSection } from "~/components/figures/service-index-section";
 import { Field } from "~/components/form";
 import { transparencyTables } from "~/domain/metrics/dashboard";
-import { makePeriod, yearPeriod } from "~/domain/metrics/period";
+import { yearPeriod } from "~/domain/metrics/period";
 import { m } from "~/domain/shared/fields";
 import { useI18n } from "~/i18n/i18n-context";
+import { getLanguage } from "~/i18n/language.server";
 import { getDataYears, getTransparency } from "~/models/dashboard.server";
 import { getPublicUnit } from "~/models/units.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
@@ -28,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const unit = await getPublicUnit(db);
   if (!unit) throw new Response("Not found", { status: 404 });
-  const today = businessDateOf(new Date());
+  const now = new Date();
+  const today = businessDateOf(now);
   const thisYear = Number(today.slice(0, 4));
   const span = await getDataYears(db, unit.id);
   const first = Math.min(span?.first ?? thisYear, thisYear);
@@ -37,23 +41,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = submission.status === "success" ? submission.value.year : undefined;
   const year = asked !== undefined && years.includes(asked) ? asked : thisYear;
   const outside = asked !== undefined && asked !== year;
-  const full = yearPeriod(year);
-  const toDate = full.to > today;
-  const period = toDate ? makePeriod(full.from, today) : full;
+  const chosen = yearPeriod(year);
+  const transparency = await getTransparency(db, unit.id, chosen, now, await getLanguage(request));
   return {
     lastResult:
       submission.status !== "success" ? submission.reply() : outside ? submission.reply({ fieldErrors: { year: ["transparency.error.year"] } }) : undefined,
     year,
     years,
-    period: { from: period.from, to: period.to },
-    toDate,
-    ...(await getTransparency(db, unit.id, period)),
+    unitName: unit.name,
+    period: { from: chosen.from, to: chosen.to },
+    status: transparency.measured.status,
+    judgedAt: transparency.measured.period.endInstant,
+    ...transparency,
   };
 }
 
 export default function Transparency() {
   const data = useLoaderData<typeof loader>();
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, formatNumber, formatRate } = useI18n();
   const [form, fields] = useForm({
     // A new id for each year shown resets the picker after a client-side navigation.
     id: `transparency-${data.year}`,
@@ -62,11 +67,16 @@ export default function Transparency() {
     shouldValidate: "onSubmit",
   });
   const tables = transparencyTables({ months: data.months, fields: data.fields, feedback: data.feedback.months });
-  const percent = (value: number | null) => (value === null ? "—" : `${formatNumber(value * 100)}%`);
+  const percent = formatRate;
   const figures: { key: string; label: string; value: string; detail?: string }[] = [
     { key: "received", label: t("dashboard.figure.received"), value: formatNumber(data.totals.received) },
     { key: "resolved", label: t("dashboard.figure.resolved"), value: formatNumber(data.totals.resolved) },
     { key: "on_time_rate", label: t("dashboard.figure.on_time_rate"), value: percent(data.totals.onTimeRate), detail: t("transparency.detail.late", { late: data.totals.late }) },
+    {
+      key: "overdue_now",
+      label: t("dashboard.figure.overdue_now"),
+      value: data.status === "future" ? "—" : formatNumber(data.totals.overdueNow),
+    },
     { key: "online_rate", label: t("dashboard.figure.online_rate"), value: percent(data.totals.onlineRate) },
     {
       key: "satisfaction_rate",
@@ -95,13 +105,7 @@ export default function Transparency() {
           {t("dashboard.picker.show")}
         </button>
       </Form>
-      <p className="dashboard-period" role="status">
-        {t(data.toDate ? "transparency.periodToDate" : "transparency.periodLine", {
-          year: String(data.year),
-          from: formatDate(data.period.from),
-          to: formatDate(data.period.to),
-        })}
-      </p>
+      <JudgementLine unit={data.unitName} status={data.status} chosen={data.period} judgedAt={data.judgedAt} />
       <p>
         <a href={`/reports/on-time.pdf?from=${data.period.from}&to=${data.period.to}`}>{t("reports.onTime.download")}</a>
       </p>
@@ -126,6 +130,7 @@ export default function Transparency() {
           <FeedbackMonthsChart months={data.feedback.months} table={tables.feedback} />
         </div>
       </section>
+      <ServiceIndexSection view={data.serviceIndex} />
       <p className="field-hint">{t("transparency.method")}</p>
     </main>
   );

@@ -11,6 +11,7 @@ import * as m0009 from "./0009-dossier-daily-stat";
 import * as m0010 from "./0010-issued-documents";
 import * as m0011 from "./0011-internal-audits";
 import * as m0012 from "./0012-api-client-scopes";
+import * as m0013 from "./0013-figures-and-service-index";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0010-issued-documents": m0010,
   "0011-internal-audits": m0011,
   "0012-api-client-scopes": m0012,
+  "0013-figures-and-service-index": m0013,
 };

@@ -16,6 +16,7 @@ import { recordAudit, SYSTEM_ACTOR } from "../../app/models/audit-log.server";
 import { getDueContext } from "../../app/models/dossiers.server";
 import { businessDateOf } from "../../app/utils/clock";
 import { syncIdSequences } from "../sql";
+import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, HAMLETS } from "./demo-names";
 
 /**
  * A believable history for the demo commune, the same every time for the same day (fixed seed):
@@ -27,6 +28,16 @@ export const DEMO_HISTORY_SEED = 20211231;
 const YEARLY_VOLUME: Record<number, number> = { 2021: 4492, 2022: 4610, 2023: 4705, 2024: 4820, 2025: 4760, 2026: 4850, 2027: 4900 };
 const ONLINE_SHARE: Record<number, number> = { 2021: 0.12, 2022: 0.24, 2023: 0.38, 2024: 0.55, 2025: 0.71, 2026: 0.83, 2027: 0.86 };
 const E_TRANSFER_SHARE: Record<number, number> = { 2021: 0.45, 2022: 0.6, 2023: 0.72, 2024: 0.82, 2025: 0.9, 2026: 0.95, 2027: 0.96 };
+/**
+ * The scorecard's facts (Decision 766 groups 4 and 6), drawn with a generator of their own so the rest
+ * of the history stays as it was: of the dossiers with a fee, the share paid online (mostly those
+ * filed online); the share of papers digitised at intake (online dossiers always are); the share of
+ * results issued as an electronic copy. All grow toward the 80% targets.
+ */
+const SERVICE_FACTS_SEED = 766_2022;
+const PAID_ONLINE_SHARE: Record<number, number> = { 2021: 0.02, 2022: 0.08, 2023: 0.2, 2024: 0.38, 2025: 0.58, 2026: 0.74, 2027: 0.8 };
+const PAPERS_DIGITISED_SHARE: Record<number, number> = { 2021: 0.05, 2022: 0.15, 2023: 0.3, 2024: 0.48, 2025: 0.66, 2026: 0.8, 2027: 0.84 };
+const RESULT_DIGITISED_SHARE: Record<number, number> = { 2021: 0.03, 2022: 0.1, 2023: 0.24, 2024: 0.42, 2025: 0.6, 2026: 0.76, 2027: 0.82 };
 
 /** How often each procedure comes to the desk (copy certification dominates at a commune). */
 const PROCEDURE_WEIGHTS: Record<string, number> = {
@@ -46,11 +57,6 @@ const PROCEDURE_WEIGHTS: Record<string, number> = {
 };
 const DEFAULT_WEIGHT = 0.4;
 
-const FAMILY = ["Lò", "Cầm", "Quàng", "Tòng", "Lường", "Hoàng", "Vì", "Lù", "Mè", "Nguyễn", "Đinh", "Điêu", "Hà", "Sồng"];
-const GIVEN_MALE = ["Văn Thắng", "Văn Hùng", "Văn Minh", "Văn Sơn", "Văn Bình", "Văn Chiến", "Văn Tuấn", "Văn Dũng", "Văn Khánh", "Văn Phong", "A Sử", "A Tủa"];
-const GIVEN_FEMALE = ["Thị Hoa", "Thị Lan", "Thị Mai", "Thị Duyên", "Thị Thu", "Thị Hương", "Thị Ánh", "Thị Yến", "Thị Ngọc", "Thị Tâm", "Thị Pằng", "Thị Xuân"];
-// Demonstration hamlets: names of the kind found in the area, not a census list.
-const HAMLETS = ["Nà Sài", "Phiêng Pằn", "Co Sâu", "Nà Lốc", "Huổi Hưa", "Bó Ẩn", "Nà Hường", "Pá Công", "Co Muông", "Lọng Sản"];
 const AGENCIES_BEFORE_2025 = ["Chi nhánh Văn phòng đăng ký đất đai huyện Sông Mã", "Phòng Lao động – Thương binh và Xã hội huyện Sông Mã", "Phòng Tư pháp huyện Sông Mã"];
 const AGENCIES_FROM_2025 = ["Chi nhánh Văn phòng đăng ký đất đai khu vực Sông Mã", "Sở Y tế tỉnh Sơn La", "Sở Tư pháp tỉnh Sơn La"];
 
@@ -82,11 +88,12 @@ type SimulatedEvent = Omit<Insertable<DossierEventTable>, "dossier_id">;
 
 export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now: Date): Promise<{ dossiers: number }> {
   const random = mulberry32(DEMO_HISTORY_SEED);
+  const facts = mulberry32(SERVICE_FACTS_SEED);
   const context = await getDueContext(db, unitId);
   const { calendar, settings, unit } = context;
   const procedures = await db
     .selectFrom("procedure")
-    .select(["id", "code", "field", "processing_days", "online_service"])
+    .select(["id", "code", "field", "processing_days", "online_service", "fee_vnd"])
     .where("unit_id", "=", unitId)
     .where("is_active", "=", 1)
     .orderBy("code")
@@ -152,6 +159,8 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
       };
       trail.push({ at: receivedAt.toISOString(), actor_kind: "user", actor_user_id: officerId, kind: "received", from_state: null, to_state: "received", due_at: due.dueAt.toISOString() });
 
+      const feeDue = (procedure.fee_vnd ?? 0) > 0;
+      const paidOnline = feeDue && facts() < (PAID_ONLINE_SHARE[year] ?? 0.8) * (online ? 1.25 : 0.3);
       const row: Insertable<DossierTable> = {
         id,
         unit_id: unitId,
@@ -185,6 +194,12 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
         outcome: null,
         returned_at: null,
         closed_reason: null,
+        payment_method: !feeDue ? "none_due" : paidOnline ? "online" : facts() < 0.08 ? "bank_transfer" : "cash",
+        papers_digitised: online || facts() < (PAPERS_DIGITISED_SHARE[year] ?? 0.84) ? 1 : 0,
+        result_digitised: null,
+        return_method: channel === "postal" ? "post" : channel === "online_full" && facts() < 0.85 ? "electronic" : "desk",
+        clock_stopped_at: null,
+        clock_stopped_date: null,
         created_by_user_id: officerId,
         created_at: receivedAt.toISOString(),
         updated_at: receivedAt.toISOString(),
@@ -221,10 +236,14 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
             details_json: JSON.stringify({ missingItems: ["Bản sao giấy tờ chứng minh nơi cư trú"] }),
           })) {
             row.supplement_count = 1;
+            row.clock_stopped_at = requestedAt.toISOString();
+            row.clock_stopped_date = businessDateOf(requestedAt);
             const after = computeDueAfterSupplement({ receivedAt, processingDays: procedure.processing_days, originalDueDate: due.dueDate, requestedAt, completedAt, calendar, settings });
             if (completedAt <= now) {
               due = { dueAt: after.dueAt, dueDate: after.dueDate, countedFrom: after.countedFrom, rule: due.rule };
               push("receive_supplement", completedAt, "in_progress");
+              row.clock_stopped_at = null;
+              row.clock_stopped_date = null;
               row.due_at = after.dueAt.toISOString();
               row.due_date = after.dueDate;
               row.due_rule = after.rule;
@@ -249,10 +268,11 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
           if (finishAt <= cursor) finishAt = new Date(cursor.getTime() + minutes(10));
         }
         if (transfers && track.state === "in_progress") {
-          const agencies = day >= "2025-07-01" ? AGENCIES_FROM_2025 : AGENCIES_BEFORE_2025;
-          const agency = procedure.field === "land_construction" ? agencies[0]! : agencies[1]!;
           const electronic = random() < (E_TRANSFER_SHARE[year] ?? 0.95);
           const sentAt = new Date(cursor.getTime() + (finishAt.getTime() - cursor.getTime()) * 0.2);
+          // Districts are gone from 1 July 2025: a dossier sent on or after that day goes to a province-level agency.
+          const agencies = businessDateOf(sentAt) >= "2025-07-01" ? AGENCIES_FROM_2025 : AGENCIES_BEFORE_2025;
+          const agency = procedure.field === "land_construction" ? agencies[0]! : agencies[1]!;
           const backAt = new Date(cursor.getTime() + (finishAt.getTime() - cursor.getTime()) * 0.8);
           if (push("transfer", sentAt, "in_progress", { agency, is_electronic: electronic ? 1 : 0 })) {
             row.transfer_count = 1;
@@ -278,6 +298,7 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
           row.finished_at = finishAt.toISOString();
           row.finished_date = businessDateOf(finishAt);
           row.outcome = classifyOutcome({ dueAt: new Date(row.due_at), finishedAt: finishAt });
+          row.result_digitised = online || facts() < (RESULT_DIGITISED_SHARE[year] ?? 0.82) ? 1 : 0;
           const returnDay = calendar.addWorkingDays(businessDateOf(finishAt), random() < 0.6 ? 0 : between(random, 1, 2));
           const returnAt = new Date(Math.max(finishAt.getTime() + minutes(10), at(returnDay, "08:00", between(random, 0, 480)).getTime()));
           if (push("return_result", returnAt, "returned")) row.returned_at = returnAt.toISOString();

@@ -9,6 +9,8 @@ import { seedCalendar } from "../../app/models/calendar.server";
 import { PROCEDURE_CATALOGUE } from "./procedures-catalogue";
 import { VIETNAM_CALENDAR_2021_2027 } from "./vietnam-holidays";
 import { seedDemoHistory } from "./demo-history";
+import { seedDemoFeedback } from "./feedback-demo";
+import { seedDemoNonconformities } from "./nonconformity-demo";
 import { resolve } from "node:path";
 import { importDocumentsFromFolder } from "../../app/models/document-import.server";
 import { seedObjectives } from "../../app/models/objectives.server";
@@ -108,6 +110,12 @@ export async function seedDemo(
   }
   await seedCalendar(db, SYSTEM_ACTOR, unitId, VIETNAM_CALENDAR_2021_2027, now);
   await seedDemoHistory(db, unitId, now);
+  // Citizens' feedback and the nonconformities of late dossiers, through the model functions the
+  // desk and the public forms call, composed into one transaction.
+  await db.transaction().execute(async (trx) => {
+    await seedDemoFeedback(trx, unitId, now, origin);
+    await seedDemoNonconformities(trx, unitId, now);
+  });
   for (let year = 2021; year <= Number(now.toISOString().slice(0, 4)); year += 1) {
     await seedObjectives(db, SYSTEM_ACTOR, unitId, year, demoObjectives(year), now);
   }

@@ -243,6 +243,14 @@ export function isOverdue(input: { dueAt: Date; now: Date }): boolean {
 }
 
 /**
+ * Whether a dossier was already late when its clock stopped for a supplement: the request came after
+ * its due day was over. Such a dossier stays late; the supplement gives it no new time (decision 0010).
+ */
+export function wasLateWhenStopped(dueDate: string, stoppedAt: string | Date): boolean {
+  return dueDate < businessDateOf(typeof stoppedAt === "string" ? new Date(stoppedAt) : stoppedAt);
+}
+
+/**
  * Working days late at `at`: 0 unless late by `classifyOutcome`; otherwise the working days after
  * the due date up to and including the business date of `at`, and at least 1 (a result ready on the
  * Saturday after a Friday due date is one day late, not zero).

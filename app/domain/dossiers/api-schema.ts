@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ProcedureCodeSchema } from "~/domain/procedures/schema";
 import { CitizenIdSchema, m, PhoneSchema, requiredText } from "~/domain/shared/fields";
 import { ChannelSchema } from "./channels";
+import { PaymentMethodSchema, ReturnMethodSchema } from "./service-facts";
 
 /** `POST /api/v1/dossiers`: a dossier submitted by the online public-service portal. */
 export const ApiDossierSchema = z.object({
@@ -18,6 +19,10 @@ export const ApiDossierSchema = z.object({
     .array(z.object({ name: requiredText(500) }), m("error.documentsRequired"))
     .min(1, m("error.documentsRequired"))
     .max(50, m("error.tooLong")),
+  /** Optional (older clients send none): how the fee was paid, whether the papers came digitised, how the result goes back. */
+  payment: z.object({ method: PaymentMethodSchema }).optional(),
+  papersDigitised: z.boolean(m("error.invalid")).optional(),
+  returnMethod: ReturnMethodSchema.optional(),
 });
 export type ApiDossierInput = z.infer<typeof ApiDossierSchema>;
 

@@ -1,5 +1,6 @@
 import { isOverdue } from "~/domain/calendar/due-date";
 import type { MessageKey } from "~/i18n";
+import type { ReturnMethod } from "./service-facts";
 
 /**
  * The dossier lifecycle, one state machine for the desk, the API and the seed.
@@ -52,8 +53,8 @@ export type DossierAction =
   | { type: "request_supplement"; missingItems: string[]; reason: string }
   | { type: "receive_supplement" }
   | { type: "issue_apology"; reason: string; newAppointmentAt: Date }
-  | { type: "mark_result_ready" }
-  | { type: "return_result" }
+  | { type: "mark_result_ready"; resultDigitised?: boolean }
+  | { type: "return_result"; returnMethod?: ReturnMethod }
   | { type: "refuse"; reason: string }
   | { type: "withdraw"; reason: string };
 

@@ -9,6 +9,7 @@ import {
   requiredText,
 } from "~/domain/shared/fields";
 import { ChannelSchema } from "./channels";
+import { FlagSchema, PaymentMethodSchema, ReturnMethodSchema } from "./service-facts";
 
 /** Desk intake. The server adds what needs the database (the procedure exists, time not in the future). */
 export const IntakeSchema = z.object({
@@ -22,6 +23,9 @@ export const IntakeSchema = z.object({
   receivedAt: LocalDateTimeSchema,
   documents: z.array(z.string().max(500), m("error.documentsRequired")).min(1, m("error.documentsRequired")),
   otherDocuments: optionalText(500),
+  paymentMethod: PaymentMethodSchema,
+  papersDigitised: FlagSchema.default(0),
+  returnMethod: ReturnMethodSchema.default("desk"),
 });
 export type IntakeInput = z.infer<typeof IntakeSchema>;
 
@@ -50,8 +54,8 @@ export const DossierActionSchema = z.discriminatedUnion("op", [
   }),
   z.object({ op: z.literal("receive_supplement") }),
   z.object({ op: z.literal("issue_apology"), reason, newAppointmentAt: LocalDateTimeSchema }),
-  z.object({ op: z.literal("mark_result_ready") }),
-  z.object({ op: z.literal("return_result") }),
+  z.object({ op: z.literal("mark_result_ready"), resultDigitised: FlagSchema.default(0) }),
+  z.object({ op: z.literal("return_result"), returnMethod: ReturnMethodSchema.optional() }),
   z.object({ op: z.literal("refuse"), reason }),
   z.object({ op: z.literal("withdraw"), reason }),
 ]);

@@ -23,7 +23,7 @@ export const InspectionYearSchema = z.object({
 /** The field of the download form a period kind is chosen by: where a "not started yet" error shows. */
 const FIELD_OF_KIND: Record<PeriodKind, string> = { month: "month", quarter: "quarter", year: "year", custom: "from" };
 
-/** `/reports/on-time.pdf?year=YYYY` for a year, `?from=…&to=…` otherwise (the report cuts a running period at today). */
+/** `/reports/on-time.pdf?year=YYYY` for a year, `?from=…&to=…` otherwise (the report judges a running period now). */
 export function onTimeReportHref(resolved: Pick<ResolvedPeriod, "kind" | "year" | "period">): string {
   const query =
     resolved.kind === "year"

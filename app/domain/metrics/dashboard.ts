@@ -6,7 +6,9 @@ import { BusinessDateSchema, m } from "~/domain/shared/fields";
 import type { MessageKey } from "~/i18n";
 import { objectiveStatus, type ObjectiveMetric, type ObjectiveStatus } from "./objectives";
 import { EMPTY_FIGURES, rates, type OnTimeFigures, type Period } from "./on-time";
-import { makePeriod, monthPeriod, monthsOf, quarterPeriod, yearPeriod } from "./period";
+import { makePeriod, monthPeriod, monthsOf, quarterPeriod, yearPeriod, type PeriodStatus } from "./period";
+import { displayPercent } from "./rate-display";
+import type { Scorecard } from "./service-index";
 
 /*
  * The quality dashboard's pure part: the period picker, the monthly figures assembled from the
@@ -72,16 +74,14 @@ export interface ResolvedPeriod {
   year: number;
   month: number;
   quarter: 1 | 2 | 3 | 4;
-  /** The period measured: the chosen one, ending today if it runs past today. */
+  /** The period chosen (whole); the figures measure it up to now (`measurePeriod`). */
   period: Period;
-  /** True when the chosen period runs past today and was cut there. */
-  toDate: boolean;
 }
 
 /**
  * The period to show for a (valid, or empty after an invalid) query: the current year by default;
- * a month, quarter or year of the given year (the current one if none). A period still running is
- * measured up to today, so open dossiers are judged now rather than at a future period end.
+ * a month, quarter or year of the given year (the current one if none). The figures judge it at
+ * `min(end of period, now)`: a period still running is measured up to now, one not begun is empty.
  */
 export function resolvePeriod(query: Omit<DashboardQuery, "unit">, today: string): ResolvedPeriod {
   const thisYear = Number(today.slice(0, 4));
@@ -99,8 +99,7 @@ export function resolvePeriod(query: Omit<DashboardQuery, "unit">, today: string
         : custom
           ? makePeriod(custom.from, custom.to)
           : yearPeriod(year);
-  const toDate = chosen.from <= today && chosen.to > today;
-  return { kind, year, month, quarter, period: toDate ? makePeriod(chosen.from, today) : chosen, toDate };
+  return { kind, year, month, quarter, period: chosen };
 }
 
 /** The year whose objectives apply: the year the period ends in. */
@@ -115,7 +114,7 @@ export interface MonthBucket {
 }
 
 /** The months a period touches, each cut to the period: every one is judged as a period of its own. */
-export function monthBuckets(period: Period): MonthBucket[] {
+export function monthBuckets(period: Pick<Period, "from" | "to">): MonthBucket[] {
   return monthsOf(period).map((month) => {
     const whole = monthPeriod(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
     return {
@@ -145,14 +144,28 @@ export interface DailyStatRow {
   refused: number;
   withdrawn: number;
   openLateDelta: number;
+  overdueDelta: number;
 }
 
-/** Per field × channel, before the period starts: dossiers open (received − finished) and open and late. */
+/** Per field × channel, before the period starts: dossiers open (received − finished), open and late, overdue. */
 export interface OpeningBalance {
   field: ProcedureField;
   channel: Channel;
   open: number;
   openLate: number;
+  overdue: number;
+}
+
+/**
+ * Dossiers the summary counts as late (or overdue) at the end of today that are not late (or
+ * overdue) yet now: open ones due today, whose due day is not over. A period measured up to now
+ * subtracts these from today's stocks (decision record 0010).
+ */
+export interface TodayCorrection {
+  field: ProcedureField;
+  channel: Channel;
+  openLate: number;
+  overdue: number;
 }
 
 export type CellKey = `${ProcedureField}|${Channel}`;
@@ -168,22 +181,32 @@ const splitKey = (key: CellKey) => key.split("|") as [ProcedureField, Channel];
 /**
  * The engine's figures (`computeFigures`) for every month of the period and every field × channel,
  * from the summary: flows of the month as they are; stocks (open at the month's end, and of those
- * the late ones) as the opening balance plus the month-by-month running sums.
+ * the late and the overdue ones) as the opening balance plus the month-by-month running sums. When
+ * the period is measured up to now, `today` corrects the last month's stocks to the judgement instant.
  */
-export function assembleMonths(period: Period, rows: readonly DailyStatRow[], opening: readonly OpeningBalance[]): MonthFigures[] {
-  const open = new Map<CellKey, { open: number; openLate: number }>();
-  for (const o of opening) open.set(cellKey(o.field, o.channel), { open: o.open, openLate: o.openLate });
+export function assembleMonths(
+  period: Period,
+  rows: readonly DailyStatRow[],
+  opening: readonly OpeningBalance[],
+  today: readonly TodayCorrection[] = [],
+): MonthFigures[] {
+  const open = new Map<CellKey, { open: number; openLate: number; overdue: number }>();
+  for (const o of opening) open.set(cellKey(o.field, o.channel), { open: o.open, openLate: o.openLate, overdue: o.overdue });
   const byMonth = new Map<string, DailyStatRow[]>();
   for (const r of rows) {
     const key = cellKey(r.field, r.channel);
-    if (!open.has(key)) open.set(key, { open: 0, openLate: 0 });
+    if (!open.has(key)) open.set(key, { open: 0, openLate: 0, overdue: 0 });
     const list = byMonth.get(r.month);
     if (list) list.push(r);
     else byMonth.set(r.month, [r]);
   }
-  return monthBuckets(period).map((bucket) => {
+  const corrections = new Map(today.map((c) => [cellKey(c.field, c.channel), c]));
+  for (const key of corrections.keys()) if (!open.has(key)) open.set(key, { open: 0, openLate: 0, overdue: 0 });
+  const buckets = monthBuckets(period);
+  return buckets.map((bucket, index) => {
     const flows = new Map<CellKey, DailyStatRow>();
     for (const r of byMonth.get(bucket.month) ?? []) flows.set(cellKey(r.field, r.channel), r);
+    const last = index === buckets.length - 1;
     const cells: Cells = new Map();
     for (const [key, stock] of open) {
       const f = flows.get(key);
@@ -191,16 +214,20 @@ export function assembleMonths(period: Period, rows: readonly DailyStatRow[], op
       if (f) {
         stock.open += f.received - f.finished;
         stock.openLate += f.openLateDelta;
+        stock.overdue += f.overdueDelta;
       }
+      const correction = last ? corrections.get(key) : undefined;
+      const openLate = stock.openLate - (correction?.openLate ?? 0);
       const figures: OnTimeFigures = {
         received: f?.received ?? 0,
         receivedOnline: f && isOnlineChannel(channel) ? f.received : 0,
         resolved: f?.resolved ?? 0,
         early: f?.early ?? 0,
         onTime: f?.onTime ?? 0,
-        late: (f?.late ?? 0) + stock.openLate,
-        openLateAtEnd: stock.openLate,
-        openNotDue: stock.open - stock.openLate,
+        late: (f?.late ?? 0) + openLate,
+        openLateAtEnd: openLate,
+        openNotDue: stock.open - openLate,
+        overdueAtEnd: stock.overdue - (correction?.overdue ?? 0),
         refused: f?.refused ?? 0,
         withdrawn: f?.withdrawn ?? 0,
         transfers: f?.transfers ?? 0,
@@ -210,6 +237,11 @@ export function assembleMonths(period: Period, rows: readonly DailyStatRow[], op
     }
     return { ...bucket, cells };
   });
+}
+
+/** The months of a period with nothing in them (a period not begun yet). */
+export function emptyMonths(period: Pick<Period, "from" | "to">): MonthFigures[] {
+  return monthBuckets(period).map((bucket) => ({ ...bucket, cells: new Map() }));
 }
 
 const FLOW_KEYS = ["received", "receivedOnline", "resolved", "early", "onTime", "refused", "withdrawn", "transfers", "eTransfers"] as const;
@@ -231,6 +263,7 @@ export function periodCells(months: readonly MonthFigures[]): Cells {
     into.late += f.openLateAtEnd;
     into.openLateAtEnd = f.openLateAtEnd;
     into.openNotDue = f.openNotDue;
+    into.overdueAtEnd = f.overdueAtEnd;
   }
   for (const [key, f] of result) if (Object.values(f).every((v) => v === 0)) result.delete(key);
   return result;
@@ -438,13 +471,14 @@ export interface KeyFigure {
 }
 
 export interface KeyFigureInput {
+  /** The period measured (its `endInstant` is the judgement instant). */
   period: Period;
+  status: PeriodStatus;
   totals: OnTimeFigures;
   satisfaction: { satisfied: number; rated: number };
   answers: { onTime: number; judged: number };
   nonconformities: { open: number; overdue: number; openActions: number; overdueActions: number };
   documentsDue: number;
-  overdueNow: number;
   targets: Partial<Record<ObjectiveMetric, Target>>;
   /** Which lists the viewer may open (and that list this unit's records). */
   canOpen: ListAccess;
@@ -526,7 +560,14 @@ export function buildKeyFigures(input: KeyFigureInput): KeyFigure[] {
     ),
     figure("overdue_actions", "count", nc.overdueActions, null, { key: "dashboard.detail.actions", params: { open: nc.openActions } }, null),
     figure("documents_due", "count", input.documentsDue, null, null, canOpen.documents ? DOCUMENTS_DUE_URL : null),
-    figure("overdue_now", "count", input.overdueNow, "overdue_now", null, register(OVERDUE_NOW_URL)),
+    figure(
+      "overdue_now",
+      "count",
+      input.status === "future" ? null : totals.overdueAtEnd,
+      "overdue_now",
+      null,
+      input.status === "current" ? register(OVERDUE_NOW_URL) : null,
+    ),
   ];
 }
 
@@ -536,8 +577,9 @@ export function buildKeyFigures(input: KeyFigureInput): KeyFigure[] {
 export type Cell =
   | { label: MessageKey }
   | { text: string }
-  | { count: number; href?: string | null }
-  | { rate: number | null; href?: string | null };
+  | { count: number | null; href?: string | null }
+  | { rate: number | null; href?: string | null }
+  | { points: number | null };
 
 export interface TableSpec {
   caption: MessageKey;
@@ -545,7 +587,7 @@ export interface TableSpec {
   rows: Cell[][];
 }
 
-export const DASHBOARD_TABLES = ["figures", "monthly", "on-time", "channels", "fields", "feedback"] as const;
+export const DASHBOARD_TABLES = ["figures", "monthly", "on-time", "channels", "fields", "feedback", "service-index", "service-index-trend"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
 /** `03/2024`: the same in both languages. */
@@ -557,8 +599,46 @@ export interface DashboardTableInput {
   months: readonly MonthRow[];
   fields: readonly FieldRow[];
   feedback: readonly FeedbackRow[];
+  serviceIndex: ServiceIndexView;
   /** Links to the register only when the viewer may open it for this unit. */
   linkRegister: boolean;
+}
+
+/** The scorecard as a page shows it: the period's card and its monthly trend. */
+export interface ServiceIndexView {
+  scorecard: Scorecard | null;
+  months: ReadonlyArray<{ month: string; total: number | null; measuredMaxTotal: number }>;
+}
+
+/** The scorecard as a table: each group, then its indicators (value, points, maximum, or why not measured). */
+export function serviceIndexTable(card: Scorecard | null): TableSpec {
+  const rows: Cell[][] = [];
+  for (const group of card?.groups ?? []) {
+    rows.push([{ text: `${group.code}. ${group.name}` }, { text: "" }, { points: group.points }, { points: group.maxPoints }, { text: "" }]);
+    for (const i of group.indicators) {
+      rows.push([
+        { text: `${i.code} ${i.name}` },
+        i.measured ? { rate: i.value } : { text: "" },
+        { points: i.points },
+        { points: i.maxPoints },
+        i.reason ? { label: i.reason } : { text: i.denominator === null ? "" : `${i.numerator}/${i.denominator}` },
+      ]);
+    }
+  }
+  if (card) rows.push([{ label: "dashboard.col.total" }, { text: "" }, { points: card.total }, { points: card.maxTotal }, { text: "" }]);
+  return {
+    caption: "serviceIndex.table.caption",
+    columns: ["serviceIndex.col.indicator", "serviceIndex.col.value", "serviceIndex.col.points", "serviceIndex.col.maxPoints", "serviceIndex.col.basis"],
+    rows,
+  };
+}
+
+export function serviceIndexTrendTable(months: ServiceIndexView["months"]): TableSpec {
+  return {
+    caption: "serviceIndex.trend.caption",
+    columns: ["dashboard.col.month", "serviceIndex.col.points", "serviceIndex.col.measuredMax"],
+    rows: months.map((m) => [{ text: monthLabel(m.month) }, { points: m.total }, { points: m.measuredMaxTotal }]),
+  };
 }
 
 /** Every table of the dashboard: the accessible tables beside the charts and the CSV exports read these. */
@@ -570,7 +650,7 @@ export function dashboardTables(input: DashboardTableInput): Record<DashboardTab
       columns: ["dashboard.col.figure", "dashboard.col.value", "dashboard.col.target"],
       rows: input.figures.map((f) => [
         { label: `dashboard.figure.${f.key}` },
-        f.kind === "rate" ? { rate: f.value, href: f.href } : { count: f.value ?? 0, href: f.href },
+        f.kind === "rate" ? { rate: f.value, href: f.href } : { count: f.value, href: f.href },
         f.target ? { text: `${f.target.comparator} ${f.kind === "rate" ? `${round1(f.target.target * 100)}%` : f.target.target}` } : { text: "" },
       ]),
     },
@@ -618,17 +698,20 @@ export function dashboardTables(input: DashboardTableInput): Record<DashboardTab
       columns: ["dashboard.col.kind", ...FEEDBACK_STATES.map((s) => `feedbackState.${s}` as const), "dashboard.col.total"],
       rows: input.feedback.map((r) => [{ label: `feedbackKind.${r.kind}` }, ...FEEDBACK_STATES.map((s) => ({ count: r.byState[s] })), { count: r.total }]),
     },
+    "service-index": serviceIndexTable(input.serviceIndex.scorecard),
+    "service-index-trend": serviceIndexTrendTable(input.serviceIndex.months),
   };
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** A cell as CSV text: counts as integers, rates as percentages with one decimal (dot), links dropped. */
+/** A cell as CSV text: counts as integers, rates as percentages as pages show them (dot decimals), links dropped. */
 export function csvCell(cell: Cell, t: (key: MessageKey) => string): string {
   if ("label" in cell) return t(cell.label);
   if ("text" in cell) return cell.text;
-  if ("count" in cell) return String(cell.count);
-  return cell.rate === null ? "" : String(round1(cell.rate * 100));
+  if ("count" in cell) return cell.count === null ? "" : String(cell.count);
+  if ("points" in cell) return cell.points === null ? "" : String(Math.round(cell.points * 100) / 100);
+  return cell.rate === null ? "" : String(displayPercent(cell.rate).percent);
 }
 
 // ---------------------------------------------------------------------- the public page's figures

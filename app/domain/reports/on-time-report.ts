@@ -1,21 +1,7 @@
 import { hasAnyRole, type Role } from "~/domain/accounts/roles";
 import type { Period } from "~/domain/metrics/on-time";
-import { makePeriod, monthsOf, PeriodQuerySchema } from "~/domain/metrics/period";
-import { m } from "~/domain/shared/fields";
+import { monthsOf } from "~/domain/metrics/period";
 import type { DocumentVariant } from "./issued-document";
-
-/**
- * `?from=YYYY-MM-DD&to=YYYY-MM-DD` or `?year=YYYY`, as the metrics API takes them. A period reaching
- * past today is cut at today, as the dashboard does, so dossiers not yet due are not judged late
- * because the period's end lies in the future; a period starting after today is refused.
- */
-export function onTimeReportQuerySchema(today: string) {
-  return PeriodQuerySchema.superRefine((period, ctx) => {
-    if (period.from > today) ctx.addIssue({ code: "custom", path: ["from"], message: m("reports.error.futurePeriod") });
-  }).transform((period): { period: Period; toDate: boolean } =>
-    period.to >= today ? { period: makePeriod(period.from, today), toDate: true } : { period, toDate: false },
-  );
-}
 
 export interface ReportReader {
   roles: readonly Role[];

@@ -21,8 +21,6 @@ export const dashboardVi = {
   "dashboard.picker.show": "Xem",
   "dashboard.error.rangeTooLong": "Khoảng thời gian dài nhất là 5 năm.",
   "dashboard.error.unit": "Đơn vị này không thuộc phạm vi ông/bà được xem.",
-  "dashboard.periodLine": "{unit}: số liệu từ {from} đến {to}.",
-  "dashboard.periodToDate": "{unit}: số liệu từ {from} đến hôm nay ({to}); hồ sơ đang giải quyết được đánh giá tại hôm nay.",
 
   "dashboard.figuresTitle": "Chỉ số chính",
   "dashboard.chartsTitle": "Biểu đồ",
@@ -84,8 +82,6 @@ export const dashboardVi = {
   "transparency.title": "Công khai kết quả giải quyết thủ tục hành chính",
   "transparency.intro":
     "Kết quả tổng hợp của Bộ phận Một cửa theo từng năm: số hồ sơ, tỷ lệ đúng hạn, tỷ lệ trực tuyến, mức độ hài lòng và phản ánh, kiến nghị. Trang chỉ có số liệu tổng hợp, không có thông tin cá nhân.",
-  "transparency.periodLine": "Năm {year}: số liệu từ {from} đến {to}.",
-  "transparency.periodToDate": "Năm {year}: số liệu từ {from} đến hôm nay ({to}).",
   "transparency.error.year": "Chưa có số liệu cho năm này.",
   "transparency.figuresTitle": "Kết quả trong năm",
   "transparency.detail.late": "{late} hồ sơ trễ hạn",
@@ -124,8 +120,6 @@ export const dashboardEn: AreaMessages<typeof dashboardVi> = {
   "dashboard.picker.show": "Show",
   "dashboard.error.rangeTooLong": "The longest range is 5 years.",
   "dashboard.error.unit": "You may not view this unit.",
-  "dashboard.periodLine": "{unit}: figures from {from} to {to}.",
-  "dashboard.periodToDate": "{unit}: figures from {from} to today ({to}); open dossiers are judged as of today.",
 
   "dashboard.figuresTitle": "Key figures",
   "dashboard.chartsTitle": "Charts",
@@ -187,8 +181,6 @@ export const dashboardEn: AreaMessages<typeof dashboardVi> = {
   "transparency.title": "Public results of administrative procedures",
   "transparency.intro":
     "The one-stop desk's aggregate results by year: dossiers, on-time rate, online rate, satisfaction and citizens' feedback. This page holds aggregate figures only, no personal data.",
-  "transparency.periodLine": "Year {year}: figures from {from} to {to}.",
-  "transparency.periodToDate": "Year {year}: figures from {from} to today ({to}).",
   "transparency.error.year": "There are no figures for this year yet.",
   "transparency.figuresTitle": "Results of the year",
   "transparency.detail.late": "{late} dossiers late",

@@ -1,23 +1,22 @@
-import { Migrator, sql, type Selectable } from "kysely";
+import { Migrator, sql } from "kysely";
 import { migrateToLatest } from "#db/migrate";
 import { migrations } from "#db/migrations/index";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DossierTable } from "#db/schema";
 import { countWhere, localDateOf } from "#db/sql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_UNIT, seedDemo } from "#db/seed/demo";
 import { addDays, instantAt } from "~/domain/calendar/business-date";
 import { classifyOutcome } from "~/domain/calendar/due-date";
 import { CHANNELS } from "~/domain/dossiers/channels";
 import { monthBuckets, totalOf } from "~/domain/metrics/dashboard";
-import { computeFigures, EMPTY_FIGURES, rates, type DossierForMetrics, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
-import { makePeriod, monthPeriod, quarterPeriod, yearPeriod } from "~/domain/metrics/period";
+import { computeFigures, EMPTY_FIGURES, rates, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
+import { makePeriod, measurePeriod, monthPeriod, quarterPeriod, yearPeriod } from "~/domain/metrics/period";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
-import { computeMonthlyFigures } from "~/models/dashboard.server";
+import { getPeriodFigures } from "~/models/figures.server";
 import { getOnTimeStatement } from "~/models/metrics-report.server";
 import { computeOnTimeFigures } from "~/models/metrics.server";
 import { businessDateOf } from "~/utils/clock";
 import { createTestDb, type TestDb } from "../../setup/test-db";
-import { dossiersOf, generateDossiers, insertDossiers, insertOtherUnit, proceduresOf, seededRandom } from "../models/dossier-fixtures";
+import { dossiersOf, generateDossiers, insertDossiers, insertOtherUnit, proceduresOf, seededRandom, toMetrics } from "../models/dossier-fixtures";
 
 /*
  * The dashboard reads dossier_daily_stat, a per-day summary kept by triggers (migration 0009).
@@ -32,31 +31,21 @@ let t: TestDb;
 let demoUnitId: number;
 let testUnitId: number;
 
-function toMetrics(r: Selectable<DossierTable>): DossierForMetrics {
-  return {
-    channel: r.channel,
-    field: r.field,
-    state: r.state,
-    receivedDate: r.received_date,
-    dueAt: r.due_at,
-    finishedAt: r.finished_at,
-    finishedDate: r.finished_date,
-    outcome: r.outcome,
-    supplementCount: r.supplement_count,
-    transferCount: r.transfer_count,
-    eTransferCount: r.e_transfer_count,
-  };
-}
-
 const nonZero = (f: OnTimeFigures) => Object.values(f).some((v) => v !== 0);
 
+/** The figures function at the seed's own `now`. */
+const computeMonthlyFigures = (db: TestDb["db"], unitId: number, period: Period, now = SEED_NOW) => getPeriodFigures(db, unitId, period, now);
+/** A period as the figures measure it at `now` (judged at min(end, now)). */
+const measured = (period: Period, now = SEED_NOW) => measurePeriod(period, now).period;
+
 /** Per month (each month cut to the period, judged as a period of its own), per field × channel and in total. */
-async function expectMonthsAgree(unitId: number, period: Period) {
+async function expectMonthsAgree(unitId: number, chosen: Period, now = SEED_NOW) {
   const rows = (await dossiersOf(t.db, unitId)).map(toMetrics);
-  const { months, cells } = await computeMonthlyFigures(t.db, unitId, period);
+  const { months, cells } = await computeMonthlyFigures(t.db, unitId, chosen, now);
+  const period = measured(chosen, now);
   expect(months.map((m) => [m.month, m.from, m.to])).toEqual(monthBuckets(period).map((b) => [b.month, b.from, b.to]));
   for (const month of months) {
-    const monthPeriodCut = makePeriod(month.from, month.to);
+    const monthPeriodCut = measured(makePeriod(month.from, month.to), now);
     expect(totalOf(month.cells), `${month.month} total`).toEqual(computeFigures(rows, monthPeriodCut));
     for (const field of PROCEDURE_FIELDS) {
       for (const channel of CHANNELS) {
@@ -79,15 +68,17 @@ async function expectMonthsAgree(unitId: number, period: Period) {
 }
 
 /** The metrics API (GET /api/v1/metrics/on-time, read from the summary) against the engine over the register. */
-async function expectApiAgrees(unitId: number, period: Period) {
-  const statement = await getOnTimeStatement(t.db, unitId, period, SEED_NOW);
+async function expectApiAgrees(unitId: number, chosen: Period) {
+  const statement = await getOnTimeStatement(t.db, unitId, chosen, SEED_NOW);
+  const period = measured(chosen);
   const [engineTotal, engineFields, engineChannels] = await Promise.all([
     computeOnTimeFigures(t.db, unitId, period, "total"),
     computeOnTimeFigures(t.db, unitId, period, "field"),
     computeOnTimeFigures(t.db, unitId, period, "channel"),
   ]);
   const total = engineTotal.get("total") ?? EMPTY_FIGURES;
-  const { byField, byChannel, period: _p, overdueNow: _o, ...totals } = statement;
+  const { byField, byChannel, period: _p, overdueNow, status: _s, measuredTo: _m, judgedAt: _j, ...totals } = statement;
+  expect(overdueNow).toBe(total.overdueAtEnd);
   expect({ ...total, ...rates(total) }).toEqual(totals);
   const asMap = (entries: Array<[string, OnTimeFigures]>) =>
     new Map(entries.filter(([, f]) => nonZero(f)).sort(([a], [b]) => a.localeCompare(b)));
@@ -264,6 +255,7 @@ describe("ratings in the summary", () => {
         "d.channel",
         sql<number>`count(*)`.as("rated"),
         countWhere(sql`r.rating in ('very_satisfied', 'satisfied')`).as("satisfied"),
+        countWhere(sql`r.rating = 'dissatisfied'`).as("dissatisfied"),
       ])
       .where("d.unit_id", "=", unitId)
       .groupBy(["date", "d.field", "d.channel"])
@@ -272,7 +264,7 @@ describe("ratings in the summary", () => {
   const summary = (unitId: number) =>
     t.db
       .selectFrom("dossier_daily_stat")
-      .select(["date", "field", "channel", "rated", "satisfied"])
+      .select(["date", "field", "channel", "rated", "satisfied", "dissatisfied"])
       .where("unit_id", "=", unitId)
       .where("rated", "<>", 0)
       .orderBy(["date", "field", "channel"])
@@ -300,39 +292,47 @@ describe("ratings in the summary", () => {
   });
 });
 
-describe("migration 0009 on a database that already holds dossiers", () => {
-  it("backfills the summary exactly as the triggers would have kept it", async () => {
-    const before = createTestDb({ migrated: false });
-    const db = before.db;
+describe("migrations 0009 and 0013 on a database that already holds dossiers", () => {
+  it("backfill the summary exactly as the triggers would have kept it", async () => {
+    const beforeDb = createTestDb({ migrated: false });
+    const freshDb = createTestDb({ migrated: false });
+    const before = beforeDb.db;
+    const fresh = freshDb.db;
     try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      const upTo0008 = await migrator.migrateTo("0008-nonconformities");
-      expect(upTo0008.error).toBeUndefined();
-      const unit = await insertOtherUnit(db, TEST_UNIT_CODE);
+      const migrator = new Migrator({ db: before, provider: { getMigrations: async () => migrations } });
+      expect((await migrator.migrateTo("0008-nonconformities")).error).toBeUndefined();
+      await migrateToLatest(fresh);
       const procedures = await proceduresOf(t.db, demoUnitId);
       const stamp = "2021-01-01T00:00:00.000Z";
-      for (const p of procedures) {
-        const { code: _c, ...rest } = await t.db.selectFrom("procedure").selectAll().where("id", "=", p.id).executeTakeFirstOrThrow();
-        await db.insertInto("procedure").values({ ...rest, unit_id: unit, code: p.code, created_at: stamp, updated_at: stamp }).execute();
-      }
-      const rows = (await dossiersOf(t.db, testUnitId)).map((r) => ({ ...r, unit_id: unit }));
-      await insertDossiers(db, rows);
+      // Dossiers as a database of 0008 held them: none of the facts migration 0013 added.
+      const rows = (await dossiersOf(t.db, testUnitId)).map(
+        ({ clock_stopped_at: _a, clock_stopped_date: _b, payment_method: _c, papers_digitised: _d, result_digitised: _e, return_method: _f, ...r }) => r,
+      );
       const ratings = await t.db.selectFrom("dossier_rating").selectAll().where("dossier_id", "in", rows.map((r) => r.id)).execute();
       expect(ratings.length).toBeGreaterThan(0);
-      await db.insertInto("dossier_rating").values(ratings).execute();
-      await migrateToLatest(db);
-      const read = (kdb: typeof db, u: number) =>
+      for (const db of [before, fresh]) {
+        const unit = await insertOtherUnit(db, TEST_UNIT_CODE);
+        for (const p of procedures) {
+          const { code: _c, ...rest } = await t.db.selectFrom("procedure").selectAll().where("id", "=", p.id).executeTakeFirstOrThrow();
+          await db.insertInto("procedure").values({ ...rest, unit_id: unit, code: p.code, created_at: stamp, updated_at: stamp }).execute();
+        }
+        await insertDossiers(db, rows.map((r) => ({ ...r, unit_id: unit })));
+        await db.insertInto("dossier_rating").values(ratings).execute();
+      }
+      await migrateToLatest(before);
+      const read = (kdb: typeof before) =>
         kdb
           .selectFrom("dossier_daily_stat")
           .selectAll()
-          .where("unit_id", "=", u)
           .orderBy(["date", "field", "channel"])
           .execute()
-          .then((all) => all.filter(({ unit_id: _u, date: _d, field: _f, channel: _ch, ...figures }) => Object.values(figures).some((v) => v !== 0)).map(({ unit_id: _u, ...r }) => r));
-      // Same dossiers (procedure ids aside, which the summary does not hold): same summary.
-      expect(await read(db, unit)).toEqual(await read(t.db, testUnitId));
+          .then((all) => all.filter(({ unit_id: _u, date: _d, field: _f, channel: _ch, ...figures }) => Object.values(figures).some((v) => v !== 0)));
+      const backfilled = await read(before);
+      expect(backfilled.length).toBeGreaterThan(100);
+      expect(backfilled).toEqual(await read(fresh));
     } finally {
-      await before.cleanup();
+      await beforeDb.cleanup();
+      await freshDb.cleanup();
     }
   }, 30_000);
 });

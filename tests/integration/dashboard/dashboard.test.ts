@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { instantAt } from "~/domain/calendar/business-date";
-import { makePeriod, monthPeriod, yearPeriod } from "~/domain/metrics/period";
+import { makePeriod, measurePeriod, monthPeriod, yearPeriod, type MeasuredPeriod } from "~/domain/metrics/period";
+import type { Period } from "~/domain/metrics/on-time";
+import { getPeriodFigures } from "~/models/figures.server";
 import {
   countAnswerTimeliness,
   countFeedbackByKindAndState,
   countFeedbackByMonth,
   countNonconformities,
-  countRatings,
   getDashboard,
   getDataYears,
   getTransparency,
@@ -24,6 +25,12 @@ let t: TestDb;
 let unitId: number;
 let qualityLeadId: number;
 let feedbackSeq = 0;
+/** A period as every figure measures it at the test's `now`. */
+const at = (period: Period): MeasuredPeriod => measurePeriod(period, NOW);
+const countRatings = async (db: TestDb["db"], unit: number, period: Period) => {
+  const { rated, satisfied } = (await getPeriodFigures(db, unit, period, NOW)).service.total;
+  return { rated, satisfied };
+};
 
 async function insertFeedback(values: {
   kind: "feedback" | "recommendation" | "complaint" | "compliment";
@@ -146,7 +153,7 @@ afterAll(async () => {
 
 describe("feedback, satisfaction and nonconformity figures", () => {
   it("counts feedback received in the period by kind and state, without spam", async () => {
-    const counts = await countFeedbackByKindAndState(t.db, unitId, yearPeriod(2025));
+    const counts = await countFeedbackByKindAndState(t.db, unitId, at(yearPeriod(2025)));
     expect(counts.sort((a, b) => `${a.kind}${a.state}`.localeCompare(`${b.kind}${b.state}`))).toEqual([
       { kind: "complaint", state: "answered", count: 1 },
       { kind: "complaint", state: "closed", count: 1 },
@@ -156,18 +163,18 @@ describe("feedback, satisfaction and nonconformity figures", () => {
       { kind: "recommendation", state: "closed", count: 1 },
     ]);
     // 23:00 on 31 Dec in Vietnam belongs to 2024.
-    expect(await countFeedbackByKindAndState(t.db, unitId, yearPeriod(2024))).toEqual([{ kind: "complaint", state: "received", count: 1 }]);
+    expect(await countFeedbackByKindAndState(t.db, unitId, at(yearPeriod(2024)))).toEqual([{ kind: "complaint", state: "received", count: 1 }]);
   });
 
   it("judges answers like dossiers: answered by the deadline, or open and past it at the period's end", async () => {
     // 2025 H1: one answered on time, one answered late; one open past due (March); one not yet due; one not accepted.
-    expect(await countAnswerTimeliness(t.db, unitId, makePeriod("2025-01-01", "2025-06-30"))).toEqual({ answered: 2, onTime: 1, openLate: 1, judged: 3 });
+    expect(await countAnswerTimeliness(t.db, unitId, at(makePeriod("2025-01-01", "2025-06-30")))).toEqual({ answered: 2, onTime: 1, openLate: 1, judged: 3 });
     // February only: both answers fall in it; the March item is not yet due at its end.
-    expect(await countAnswerTimeliness(t.db, unitId, monthPeriod(2025, 2))).toEqual({ answered: 2, onTime: 1, openLate: 0, judged: 2 });
+    expect(await countAnswerTimeliness(t.db, unitId, at(monthPeriod(2025, 2)))).toEqual({ answered: 2, onTime: 1, openLate: 0, judged: 2 });
   });
 
   it("counts received and answered by Vietnamese month", async () => {
-    expect(await countFeedbackByMonth(t.db, unitId, makePeriod("2025-01-01", "2025-03-31"))).toEqual(
+    expect(await countFeedbackByMonth(t.db, unitId, at(makePeriod("2025-01-01", "2025-03-31")))).toEqual(
       expect.arrayContaining([
         { month: "2025-01", received: 1, answered: 0 },
         { month: "2025-02", received: 2, answered: 2 },
@@ -213,7 +220,7 @@ describe("getDashboard", () => {
   });
 
   it("shows the public page aggregates only: no name, no phone, no code", async () => {
-    const page = await getTransparency(t.db, unitId, yearPeriod(2025));
+    const page = await getTransparency(t.db, unitId, yearPeriod(2025), NOW);
     const json = JSON.stringify(page);
     const someDossier = (await dossiersOf(t.db, unitId))[0]!;
     for (const secret of ["Lò Văn Bí Mật", "0912000111", "TEST-FB-", someDossier.code, someDossier.applicant_name, "Thử"]) {
@@ -222,7 +229,8 @@ describe("getDashboard", () => {
     expect(page.satisfaction).toEqual({ rated: 5, satisfied: 4, rate: 4 / 5 });
     expect(page.feedback.received).toBe(6);
     expect(page.feedback.answered).toBe(2);
-    expect(page.months).toHaveLength(12);
+    // 2025 is running at NOW (3 July): measured from January up to today.
+    expect(page.months).toHaveLength(7);
   });
 
   it("knows the years with data", async () => {

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DossierTable } from "#db/schema";
 import { RegisterFilterSchema } from "~/domain/dossiers/register-filter";
 import { judgedUrl, lateUrl, resolvedUrl } from "~/domain/metrics/dashboard";
-import { computeFigures, judge, type DossierForMetrics, type Period } from "~/domain/metrics/on-time";
+import { computeFigures, judge, type Period } from "~/domain/metrics/on-time";
 import { makePeriod, monthPeriod, quarterPeriod } from "~/domain/metrics/period";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { countRegister, listRegisterPage, streamRegister } from "~/models/dossier-register.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
-import { dossiersOf, generateDossiers, insertDossiers, insertOtherUnit, proceduresOf, seedReferenceData } from "../models/dossier-fixtures";
+import { dossiersOf, generateDossiers, insertDossiers, insertOtherUnit, proceduresOf, seedReferenceData, toMetrics } from "../models/dossier-fixtures";
 
 /*
  * The register's `outcome` filter (added for the dashboard's click-throughs): `late` and `resolved`
@@ -20,20 +20,6 @@ const NOW = new Date("2025-07-03T03:00:00.000Z");
 let t: TestDb;
 let unitId: number;
 let rows: Selectable<DossierTable>[];
-
-const toMetrics = (r: Selectable<DossierTable>): DossierForMetrics => ({
-  channel: r.channel,
-  field: r.field,
-  state: r.state,
-  receivedDate: r.received_date,
-  dueAt: r.due_at,
-  finishedAt: r.finished_at,
-  finishedDate: r.finished_date,
-  outcome: r.outcome,
-  supplementCount: r.supplement_count,
-  transferCount: r.transfer_count,
-  eTransferCount: r.e_transfer_count,
-});
 
 beforeAll(async () => {
   t = createTestDb();

@@ -9,7 +9,7 @@ import { migrateToLatest } from "#db/migrate";
 import { migrations } from "#db/migrations/index";
 import { DEMO_UNIT, seedDemo } from "#db/seed/demo";
 import { yearPeriod } from "~/domain/metrics/period";
-import { computeMonthlyFigures } from "~/models/dashboard.server";
+import { getPeriodFigures } from "~/models/figures.server";
 import { computeOnTimeFigures } from "~/models/metrics.server";
 import { createTestDb, testEngine, type TestDb } from "../../setup/test-db";
 import { insertOtherUnit } from "../models/dossier-fixtures";
@@ -18,6 +18,8 @@ import { insertOtherUnit } from "../models/dossier-fixtures";
  * npm run db:copy: a commune's SQLite database into an empty PostgreSQL database (runs in the
  * integration-pg project, where createTestDb is PostgreSQL; the source is a SQLite file made here).
  */
+const SEED_NOW = new Date("2026-11-25T03:00:00.000Z");
+
 describe.runIf(testEngine() === "postgres")("copying a SQLite database into PostgreSQL", () => {
   const dir = mkdtempSync(join(tmpdir(), "motcua-copy-"));
   const sourcePath = join(dir, "commune.sqlite");
@@ -28,7 +30,7 @@ describe.runIf(testEngine() === "postgres")("copying a SQLite database into Post
   beforeAll(async () => {
     source = openDatabase(sourcePath);
     await migrateToLatest(source);
-    await seedDemo(source, new Date("2026-11-25T03:00:00.000Z"));
+    await seedDemo(source, SEED_NOW);
     unitId = (await source.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
     // References of a table to itself, one pointing forward (a unit whose parent was added after it).
     const child = await insertOtherUnit(source, "000.77.77.H53");
@@ -63,7 +65,7 @@ describe.runIf(testEngine() === "postgres")("copying a SQLite database into Post
     try {
       for (const year of [2021, 2025, 2026]) {
         expect(await computeOnTimeFigures(target.db, unitId, yearPeriod(year))).toEqual(await computeOnTimeFigures(sqlite, unitId, yearPeriod(year)));
-        expect(await computeMonthlyFigures(target.db, unitId, yearPeriod(year))).toEqual(await computeMonthlyFigures(sqlite, unitId, yearPeriod(year)));
+        expect(await getPeriodFigures(target.db, unitId, yearPeriod(year), SEED_NOW)).toEqual(await getPeriodFigures(sqlite, unitId, yearPeriod(year), SEED_NOW));
       }
       const parents = (db: Db) => db.selectFrom("unit").select(["code", "parent_id"]).orderBy("id").execute();
       expect(await parents(target.db)).toEqual(await parents(sqlite));

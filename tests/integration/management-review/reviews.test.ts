@@ -15,7 +15,7 @@ import {
   reviewRefOf,
   updateReviewNotes,
 } from "~/models/management-reviews.server";
-import { computeTotals, countOverdueNow } from "~/models/metrics.server";
+import { computeTotals } from "~/models/metrics.server";
 import { raiseNonconformity } from "~/models/nonconformities.server";
 import { listObjectivesWithActuals, seedObjectives } from "~/models/objectives.server";
 import { pdfPages } from "../../setup/pdf-text";
@@ -396,7 +396,7 @@ describe("the inputs of a review (§9.3.2)", () => {
     const review = (await t.db.selectFrom("management_review").selectAll().where("id", "=", reviewId).executeTakeFirstOrThrow());
     const running = await computeReviewInputs(t.db, unitId, reviewRefOf(review), at("2026-06-26"));
     expect(running.window).toEqual({ from: PERIOD.from, to: "2026-06-26", toDate: true });
-    expect(running.performance.totals).toMatchObject(await computeTotals(t.db, unitId, makePeriod(PERIOD.from, "2026-06-26")));
+    expect(running.performance.totals).toMatchObject(await computeTotals(t.db, unitId, makePeriod(PERIOD.from, "2026-06-26"), at("2026-06-26")));
   });
 
   it("lists the decisions of earlier recorded reviews with their owners and whether they are due", () => {
@@ -422,9 +422,10 @@ describe("the inputs of a review (§9.3.2)", () => {
   });
 
   it("states process performance with the on-time engine's figures", async () => {
-    const engine = await computeTotals(t.db, unitId, makePeriod(PERIOD.from, PERIOD.to));
+    const engine = await computeTotals(t.db, unitId, makePeriod(PERIOD.from, PERIOD.to), RECORD_NOW);
     expect(engine.received).toBeGreaterThan(100);
-    expect(inputs.performance.totals).toEqual({ ...engine, ...rates(engine), overdueNow: await countOverdueNow(t.db, unitId, RECORD_NOW) });
+    // "Overdue" at the judgement instant: the period's end, as on every other surface.
+    expect(inputs.performance.totals).toEqual({ ...engine, ...rates(engine), overdueNow: engine.overdueAtEnd });
     expect(inputs.performance.byField.reduce((n, f) => n + f.received, 0)).toBe(engine.received);
     expect(inputs.performance.byChannel.reduce((n, c) => n + c.late, 0)).toBe(engine.late);
     expect(inputs.performance.months.map((m) => m.label)).toEqual(["T1/2026", "T2/2026", "T3/2026", "T4/2026", "T5/2026", "T6/2026"]);

@@ -177,7 +177,7 @@ describe("the demo's 2025 review", () => {
     expect(text).toContain("1. Tình trạng các hành động từ lần xem xét trước");
     expect(text).toContain("4. Kết quả thực hiện các quá trình");
     expect(text).toContain("7. Kết quả đánh giá nội bộ");
-    const totals = await computeTotals(t.db, unitId, makePeriod("2025-01-01", "2025-12-31"));
+    const totals = await computeTotals(t.db, unitId, makePeriod("2025-01-01", "2025-12-31"), new Date());
     expect(totals.received).toBeGreaterThan(4000);
     expect(text).toContain(`Trong kỳ tiếp nhận ${formatNumber(totals.received, "vi")} hồ sơ`);
     expect(text).toContain("chính quyền địa phương hai cấp");

@@ -6,6 +6,7 @@ import { classifyOutcome } from "~/domain/calendar/due-date";
 import { CHANNELS } from "~/domain/dossiers/channels";
 import { formatDossierCode } from "~/domain/dossiers/dossier-code";
 import type { DossierState } from "~/domain/dossiers/lifecycle";
+import type { DossierForMetrics } from "~/domain/metrics/on-time";
 import { PROCEDURE_FIELDS, type ProcedureField } from "~/domain/procedures/procedure";
 import { mulberry32 } from "~/domain/shared/seeded-random";
 import { businessDateOf } from "~/utils/clock";
@@ -132,6 +133,9 @@ export function generateDossiers(options: GenerateOptions): Insertable<DossierTa
     const openTransfer = state === "in_progress" && transferCount > 0 && random.next() < 0.5 ? 1 : 0;
     const resolved = state === "result_ready" || state === "returned";
     const stamp = (finishedAt ?? receivedAt).toISOString();
+    // Waiting for a supplement: the clock stopped some time after intake, now and then after the due day was over.
+    const stoppedAt = state === "supplement_requested" ? new Date(receivedAt.getTime() + random.between(30, 16 * 24 * 60) * MINUTE) : null;
+    const recorded = <T>(value: T): T | null => (random.next() < 0.2 ? null : value);
 
     drafts.push({
       unit_id: options.unitId,
@@ -161,6 +165,12 @@ export function generateDossiers(options: GenerateOptions): Insertable<DossierTa
       outcome: resolved && finishedAt ? classifyOutcome({ dueAt, finishedAt }) : null,
       returned_at: state === "returned" && finishedAt ? new Date(finishedAt.getTime() + 30 * MINUTE).toISOString() : null,
       closed_reason: state === "refused" || state === "withdrawn" ? "Lý do thử nghiệm" : null,
+      clock_stopped_at: stoppedAt?.toISOString() ?? null,
+      clock_stopped_date: stoppedAt ? businessDateOf(stoppedAt) : null,
+      payment_method: recorded(random.pick(["none_due", "cash", "online", "online", "bank_transfer"] as const)),
+      papers_digitised: recorded(random.next() < 0.6 ? 1 : 0),
+      result_digitised: resolved ? recorded(random.next() < 0.5 ? 1 : 0) : null,
+      return_method: recorded(random.pick(["desk", "post", "electronic"] as const)),
       created_by_user_id: null,
       created_at: receivedAt.toISOString(),
       updated_at: stamp,
@@ -184,6 +194,25 @@ export async function insertDossiers(db: Kysely<Database>, rows: readonly Insert
 
 export async function proceduresOf(db: Kysely<Database>, unitId: number): Promise<ProcedureRef[]> {
   return db.selectFrom("procedure").select(["id", "code", "field"]).where("unit_id", "=", unitId).orderBy("id").execute();
+}
+
+/** A register row as the on-time engine's definition reads it. */
+export function toMetrics(r: Selectable<DossierTable>): DossierForMetrics {
+  return {
+    channel: r.channel,
+    field: r.field,
+    state: r.state,
+    receivedDate: r.received_date,
+    dueAt: r.due_at,
+    dueDate: r.due_date,
+    finishedAt: r.finished_at,
+    finishedDate: r.finished_date,
+    outcome: r.outcome,
+    supplementCount: r.supplement_count,
+    clockStoppedAt: r.clock_stopped_at,
+    transferCount: r.transfer_count,
+    eTransferCount: r.e_transfer_count,
+  };
 }
 
 export function dossiersOf(db: Kysely<Database>, unitId: number): Promise<Selectable<DossierTable>[]> {

@@ -8,16 +8,16 @@ import {
   computeFigures,
   EMPTY_FIGURES,
   rates,
-  type DossierForMetrics,
   type OnTimeFigures,
   type Period,
 } from "~/domain/metrics/on-time";
-import { makePeriod, monthPeriod, quarterPeriod, yearPeriod } from "~/domain/metrics/period";
+import { makePeriod, measurePeriod, monthPeriod, quarterPeriod, yearPeriod } from "~/domain/metrics/period";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
-import { computeOnTimeFigures, computeTotals, countOverdueNow } from "~/models/metrics.server";
+import { countOverdueNow } from "~/models/figures.server";
+import { computeOnTimeFigures, computeTotals } from "~/models/metrics.server";
 import { businessDateOf } from "~/utils/clock";
 import { createTestDb, type TestDb } from "../../setup/test-db";
-import { dossiersOf, generateDossiers, insertDossiers, insertOtherUnit, proceduresOf } from "./dossier-fixtures";
+import { dossiersOf, generateDossiers, insertDossiers, insertOtherUnit, proceduresOf, toMetrics } from "./dossier-fixtures";
 
 const SEED_NOW = new Date("2026-11-25T03:00:00Z");
 const TEST_UNIT_CODE = "000.77.77.H53";
@@ -27,21 +27,8 @@ let demoUnitId: number;
 let testUnitId: number;
 let rows: Selectable<DossierTable>[];
 
-function toMetrics(r: Selectable<DossierTable>): DossierForMetrics {
-  return {
-    channel: r.channel,
-    field: r.field,
-    state: r.state,
-    receivedDate: r.received_date,
-    dueAt: r.due_at,
-    finishedAt: r.finished_at,
-    finishedDate: r.finished_date,
-    outcome: r.outcome,
-    supplementCount: r.supplement_count,
-    transferCount: r.transfer_count,
-    eTransferCount: r.e_transfer_count,
-  };
-}
+/** A period as the figures measure it at `now` (judged at min(end, now)). */
+const measured = (period: Period, now = SEED_NOW) => measurePeriod(period, now).period;
 
 beforeAll(async () => {
   t = createTestDb();
@@ -75,6 +62,8 @@ const PERIODS: Array<[string, Period]> = [
   ["the last day of a year (31 Dec 2024)", makePeriod("2024-12-31", "2024-12-31")],
   ["a month with nothing received but dossiers still open (May 2024)", monthPeriod(2024, 5)],
   ["a range across a year's end", makePeriod("2024-12-15", "2025-01-10")],
+  ["a month measured up to 10:00 on its 3rd day (judged then)", measured(monthPeriod(2024, 7), new Date("2024-07-03T03:00:00Z"))],
+  ["a year measured up to 16:30 on 31 Dec", measured(yearPeriod(2024), new Date("2024-12-31T09:30:00Z"))],
 ];
 
 const sumOf = (figures: OnTimeFigures[], key: keyof OnTimeFigures) => figures.reduce((n, f) => n + f[key], 0);
@@ -127,20 +116,21 @@ describe("computeOnTimeFigures (SQL) agrees with computeFigures (the definition)
     const period = yearPeriod(2023);
     expect(computeFigures(rows.map(toMetrics), period)).toEqual(EMPTY_FIGURES);
     expect((await computeOnTimeFigures(t.db, testUnitId, period, "total")).size).toBe(0);
-    expect(await computeTotals(t.db, testUnitId, period)).toEqual(EMPTY_FIGURES);
+    expect(await computeTotals(t.db, testUnitId, period, SEED_NOW)).toEqual(EMPTY_FIGURES);
   });
 
   it("also agrees on the demo commune's whole history, year by year", async () => {
     const demoRows = (await dossiersOf(t.db, demoUnitId)).map(toMetrics);
     for (const period of [2021, 2022, 2023, 2024, 2025, 2026].map(yearPeriod).concat(monthPeriod(2026, 11))) {
-      expect(await computeTotals(t.db, demoUnitId, period), period.from).toEqual(computeFigures(demoRows, period));
+      expect(await computeTotals(t.db, demoUnitId, period, SEED_NOW), period.from).toEqual(computeFigures(demoRows, measured(period)));
     }
   });
 });
 
 describe("countOverdueNow", () => {
+  /** The engine's definition at an instant: open then, clock running, due day over. */
   const expectedAt = (now: Date) =>
-    rows.filter((r) => (r.state === "received" || r.state === "in_progress") && r.due_date < businessDateOf(now)).length;
+    computeFigures(rows.map(toMetrics), measured(makePeriod(businessDateOf(now), businessDateOf(now)), now)).overdueAtEnd;
 
   it.each([
     "2024-03-01T00:00:00.000Z",
@@ -154,16 +144,22 @@ describe("countOverdueNow", () => {
 
   it("counts nothing but open, clock-running dossiers, overdue only from the day after the due day", async () => {
     const now = new Date("2030-01-01T00:00:00.000Z");
+    const waitingSinceBeforeDue = (r: (typeof rows)[number]) => r.state === "supplement_requested" && r.clock_stopped_date !== null && r.due_date < r.clock_stopped_date;
+    expect(rows.some(waitingSinceBeforeDue)).toBe(true);
     const open = rows.filter((r) => r.state === "received" || r.state === "in_progress");
     expect(rows.some((r) => r.state === "supplement_requested" || r.state === "result_ready")).toBe(true);
     expect(await countOverdueNow(t.db, testUnitId, now)).toBe(open.length);
 
     const latest = open.map((r) => r.due_date).sort().at(-1);
     if (!latest) throw new Error("no open dossier generated");
+    // Late in the evening of the last due day those due that day are not overdue yet; the next morning they are.
     const lateOnThatDay = new Date(`${latest}T23:59:00+07:00`);
-    expect(await countOverdueNow(t.db, testUnitId, lateOnThatDay)).toBe(open.filter((r) => r.due_date < latest).length);
     const nextDay = new Date(new Date(`${latest}T00:00:00+07:00`).getTime() + 24 * 3600 * 1000);
-    expect(await countOverdueNow(t.db, testUnitId, nextDay)).toBe(open.length);
+    const dueThatDay = open.filter((r) => r.due_date === latest).length;
+    expect(dueThatDay).toBeGreaterThan(0);
+    expect(await countOverdueNow(t.db, testUnitId, lateOnThatDay)).toBe(expectedAt(lateOnThatDay));
+    expect(await countOverdueNow(t.db, testUnitId, nextDay)).toBe(expectedAt(nextDay));
+    expect(expectedAt(nextDay) - expectedAt(lateOnThatDay)).toBeGreaterThanOrEqual(dueThatDay);
   });
 
   it("counts only the unit asked about", async () => {
@@ -184,7 +180,7 @@ async function dossierHash(db: Kysely<Database>) {
 
 describe("the demo seed", () => {
   it("reports 2021 as the commune did: 4,492 received, all resolved, none late, 100% on time", async () => {
-    const figures = await computeTotals(t.db, demoUnitId, yearPeriod(2021));
+    const figures = await computeTotals(t.db, demoUnitId, yearPeriod(2021), SEED_NOW);
     expect(figures.received).toBe(4492);
     expect(figures.resolved).toBe(4492);
     expect(figures.late).toBe(0);
@@ -195,9 +191,7 @@ describe("the demo seed", () => {
 
   it("has open dossiers past due at its own `now` counted apart from the rate", async () => {
     const demoRows = await dossiersOf(t.db, demoUnitId);
-    const expected = demoRows.filter(
-      (r) => (r.state === "received" || r.state === "in_progress") && r.due_at < SEED_NOW.toISOString(),
-    ).length;
+    const expected = demoRows.filter((r) => (r.state === "received" || r.state === "in_progress") && r.due_date < businessDateOf(SEED_NOW)).length;
     expect(await countOverdueNow(t.db, demoUnitId, SEED_NOW)).toBe(expected);
   });
 

@@ -96,7 +96,7 @@ describe("the report's figures", () => {
       getOnTimeReportFigures(t.db, unitId, period, SEED_NOW, { lateList: true }),
       getOnTimeStatement(t.db, unitId, period, SEED_NOW),
     ]);
-    const { period: _p, byField, byChannel, overdueNow, onTimeRate: _r, onlineRate: _o, eTransferRate: _e, ...engineTotals } = statement;
+    const { period: _p, status: _s, measuredTo: _m, judgedAt: _j, byField, byChannel, overdueNow, onTimeRate: _r, onlineRate: _o, eTransferRate: _e, ...engineTotals } = statement;
     expect(figures.totals).toEqual(engineTotals);
     expect(figures.overdueNow).toBe(overdueNow);
     expect(Object.fromEntries(figures.byField)).toEqual(Object.fromEntries(byField.map(({ field, onTimeRate: _a, onlineRate: _b, eTransferRate: _c, ...f }) => [field, f])));
@@ -151,7 +151,8 @@ describe("/reports/on-time.pdf", () => {
     expect(text).toContain("Kỳ báo cáo: Năm 2021");
     expect(text).toContain("4.492 4.492 100%"); // received, resolved, on-time rate
     expect(text).toContain("Trong kỳ báo cáo, UBND xã Mường Sai tiếp nhận 4.492 hồ sơ");
-    expect(text).toContain("trễ hạn 0; tỷ lệ giải quyết đúng hạn 100%.");
+    expect(text).toContain("trễ hạn 0; tỷ lệ giải quyết đúng hạn 100%");
+    expect(text).toContain("Không có khiếu nại trong kỳ.");
     expect(text).toContain("Bản công khai (chỉ số liệu tổng hợp)");
     expect(text).toContain(`Mã xác minh: ${code} – kiểm tra tại http://localhost/verify/${code}`);
     expect(text).not.toContain("HỒ SƠ TRỄ HẠN VÀ PHIẾU XIN LỖI");
@@ -181,7 +182,9 @@ describe("/reports/on-time.pdf", () => {
       ["?from=2025-12-31&to=2025-01-01", "to"],
       ["?year=20x1", "year"],
       ["?year=2021&from=2021-01-01", "year"],
-      ["?year=2099", "from"],
+      ["?year=2101", "year"],
+      ["?from=2010-01-01&to=2025-12-31", "to"],
+      ["?from=0001-01-01&to=0001-12-31", "from"],
     ] as const) {
       const { response, bytes } = await getReport(query);
       expect(response.status, query).toBe(400);

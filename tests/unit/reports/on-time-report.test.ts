@@ -58,6 +58,31 @@ function lateDossiers(count: number): LateDossierRow[] {
   }));
 }
 
+const SCORECARD: NonNullable<OnTimeReportData["serviceIndex"]> = {
+  version: "Bộ chỉ số chỉ đạo, điều hành (Quyết định số 766/QĐ-TTg)",
+  total: 61.5,
+  maxTotal: 100,
+  measuredMaxTotal: 90,
+  groups: [
+    {
+      code: "1",
+      name: "Công khai, minh bạch",
+      points: 11.5,
+      maxPoints: 18,
+      indicators: [
+        { code: "1.1", name: "Thủ tục được công khai đầy đủ", value: 0.9167, points: 5.5, maxPoints: 6, notMeasured: null },
+        { code: "1.2", name: "Hồ sơ đồng bộ lên Cổng", value: null, points: null, maxPoints: 6, notMeasured: "Không đo được: số liệu do Cổng nắm giữ." },
+        { code: "1.3", name: "Kết quả xử lý phản ánh công khai đúng hạn", value: 1, points: 6, maxPoints: 6, notMeasured: null },
+      ],
+    },
+    { code: "2", name: "Tiến độ giải quyết", points: 20, maxPoints: 20, indicators: [{ code: "2.1", name: "Hồ sơ đúng hạn", value: 1, points: 20, maxPoints: 20, notMeasured: null }] },
+  ],
+  months: [
+    { label: "T1/2021", total: 60, measuredMaxTotal: 90 },
+    { label: "T2/2021", total: 62.25, measuredMaxTotal: 90 },
+  ],
+};
+
 /** The commune's 2021 as the demo seed has it: 4,492 received, all on time. */
 function data2021(overrides: Partial<OnTimeReportData> = {}): OnTimeReportData {
   const fields = [
@@ -71,7 +96,7 @@ function data2021(overrides: Partial<OnTimeReportData> = {}): OnTimeReportData {
   return {
     unit: { name: UNIT },
     period: { from: "2021-01-01", to: "2021-12-31" },
-    toDate: false,
+    judgement: { status: "past", measuredTo: "2021-12-31", judgedAt: "2021-12-31T17:00:00.000Z" },
     variant: "public",
     issuedAt: ISSUED_AT,
     issuedBy: "Công khai",
@@ -87,7 +112,7 @@ function data2021(overrides: Partial<OnTimeReportData> = {}): OnTimeReportData {
       transfers: 232,
       eTransfers: 86,
       eTransferRate: 86 / 232,
-      overdueNow: 1,
+      overdueNow: 0,
     },
     satisfaction: { rated: 1097, satisfied: 1097, rate: 1 },
     complaints: { received: 0, answered: 0, answeredOnTime: 0 },
@@ -107,6 +132,7 @@ function data2021(overrides: Partial<OnTimeReportData> = {}): OnTimeReportData {
       grain: "month",
       buckets: Array.from({ length: 12 }, (_, i) => ({ label: `T${i + 1}/2021`, received: 370 + i, resolved: 368 + i, late: 0, onTimeRate: 1 })),
     },
+    serviceIndex: SCORECARD,
     ...overrides,
   };
 }
@@ -176,11 +202,13 @@ describe("buildOnTimeReport, public version", () => {
     expect(all).toContain("Bản công khai (chỉ số liệu tổng hợp)");
     expect(all).toContain("Phát hành lúc: 25/11/2026 10:00");
     expect(all).toContain(`Trong kỳ báo cáo, ${UNIT} tiếp nhận 4.492 hồ sơ, trong đó 481 hồ sơ trực tuyến (10,7%).`);
-    expect(all).toContain("Đã giải quyết 4.492 hồ sơ: trước hạn 723, đúng hạn 3.769, trễ hạn 0; tỷ lệ giải quyết đúng hạn 100%.");
+    expect(all).toContain("Đã giải quyết 4.492 hồ sơ: trước hạn 723, đúng hạn 3.769, trễ hạn 0; tỷ lệ giải quyết đúng hạn 100%");
+    expect(all).toContain("Cuối kỳ còn 0 hồ sơ đang giải quyết chưa đến hạn và không có hồ sơ trễ hạn chưa giải quyết xong");
+    expect(all).toContain("Số liệu tính đến: hết ngày 31/12/2021");
     expect(all).toContain("Liên thông 232 lượt, trong đó 86 lượt điện tử (37,1%).");
     expect(all).toContain("1.097 hài lòng (100%)");
     expect(all).toContain("Không có khiếu nại trong kỳ.");
-    expect(all).toContain("4.492 4.492 100% 1 Hồ sơ tiếp nhận"); // the first row of key figures
+    expect(all).toContain("4.492 4.492 100% 0 Hồ sơ tiếp nhận"); // the first row of key figures
     for (const heading of [SECTION.summary, SECTION.byField, SECTION.byProcedure, SECTION.byChannel, SECTION.overTime.month]) {
       expect(all).toContain(heading);
     }
@@ -237,21 +265,67 @@ describe("buildOnTimeReport, public version", () => {
     expect(() => buildOnTimeReport(data2021({ lateDossiers: lateDossiers(1) }))).toThrow(/aggregate figures only/);
   });
 
-  it("charts a long period by year, and says a period cut at today is judged today", async () => {
+  it("charts a long period by year, and says a period still running is judged at the moment of issue", async () => {
     const all = text(
       pdfPages(
         await render(
           data2021({
-            period: { from: "2021-01-01", to: "2026-11-25" },
-            toDate: true,
+            period: { from: "2021-01-01", to: "2026-12-31" },
+            judgement: { status: "current", measuredTo: "2026-11-25", judgedAt: ISSUED_AT.toISOString() },
             chart: { grain: "year", buckets: ["2021", "2022"].map((label) => ({ label, received: 4492, resolved: 4490, late: 2, onTimeRate: 0.9995 })) },
           }),
         ),
       ),
     );
     expect(all).toContain(SECTION.overTime.year);
-    expect(all).toContain("Số liệu tính đến: 25/11/2026 (hôm nay)");
+    expect(all).toContain("Số liệu tính đến: 25/11/2026 10:00 (kỳ chưa kết thúc");
+    expect(all).toContain("Tại thời điểm đánh giá còn 0 hồ sơ đang giải quyết chưa đến hạn");
     expect(all).toMatch(/2022 4\.492 4\.490 2 99,95%/);
+  });
+
+  it("uses the same words for the same numbers in the boxes and the statement", async () => {
+    const data = data2021({
+      totals: { ...data2021().totals, late: 4, openLateAtEnd: 3, openNotDue: 22, overdueNow: 2 },
+    });
+    const all = text(pdfPages(await render(data)));
+    // The boxes: late 4 (3 still open), overdue and not yet resolved 2.
+    expect(all).toContain("trong đó 3 chưa giải quyết");
+    expect(all).toContain("Quá hạn, chưa giải");
+    // The statement says the same: 1 finished late, 3 late and still open, of which 2 overdue.
+    expect(all).toContain("trễ hạn 1; tỷ lệ giải quyết đúng hạn");
+    expect(all).toContain("tổng 4 hồ sơ trễ hạn");
+    expect(all).toContain("22 hồ sơ đang giải quyết chưa đến hạn và 3 hồ sơ trễ hạn chưa giải quyết xong, trong đó 2 hồ sơ quá hạn, chưa giải quyết xong");
+    expect(all).not.toContain("khi phát hành");
+  });
+
+  it("prints a period not begun with dashes, never 0%", async () => {
+    const empty = { received: 0, receivedOnline: 0, resolved: 0, early: 0, onTime: 0, late: 0, onTimeRate: null, onlineRate: null };
+    const data = data2021({
+      period: { from: "2027-01-01", to: "2027-12-31" },
+      judgement: { status: "future", measuredTo: null, judgedAt: null },
+      totals: { ...empty, openLateAtEnd: 0, openNotDue: 0, refused: 0, withdrawn: 0, transfers: 0, eTransfers: 0, eTransferRate: null, overdueNow: 0 },
+      satisfaction: { rated: 0, satisfied: 0, rate: null },
+      byField: [],
+      byProcedure: [],
+      byChannel: [],
+      chart: { grain: "month", buckets: [] },
+      serviceIndex: { ...SCORECARD, total: null, measuredMaxTotal: 0, months: [], groups: SCORECARD.groups.map((g) => ({ ...g, points: null, indicators: g.indicators.map((i) => ({ ...i, value: null, points: null })) })) },
+    });
+    const all = text(pdfPages(await render(data)));
+    expect(all).toContain("Số liệu tính đến: kỳ báo cáo chưa bắt đầu");
+    expect(all).toContain("Kỳ báo cáo chưa bắt đầu");
+    expect(all).not.toMatch(/\b0%/);
+    expect(all).toContain("Tổng điểm: — (chưa có số liệu để đánh giá)");
+  });
+
+  it("prints the service index page: groups, indicators, points, what is not measured and why", async () => {
+    const all = text(pdfPages(await render(data2021())));
+    expect(all).toContain(SECTION.serviceIndex);
+    expect(all).toContain("Tổng điểm: 61,5 / 90 điểm của các chỉ số đo được (tối đa của bộ chỉ số: 100 điểm).");
+    expect(all).toMatch(/1 CÔNG KHAI, MINH BẠCH 11,5 18/);
+    expect(all).toMatch(/1\.1 Thủ tục được công khai đầy đủ 91,7% 5,5 6/);
+    expect(all).toContain("1.2 Hồ sơ đồng bộ lên Cổng không đo — 6 Không đo được: số liệu do Cổng nắm giữ.");
+    expect(all).toMatch(/T2\/2021 62,25 90/);
   });
 });
 

@@ -41,8 +41,8 @@ describe("onTimeDownloadSchema", () => {
     });
   });
 
-  it("cuts a running month at today, and asks for a running year by its number", () => {
-    expect(parse({ period: "month", year: "2026", month: "11" })).toEqual({ success: true, data: "/reports/on-time.pdf?from=2026-11-01&to=2026-11-25" });
+  it("asks for a running month whole (the report judges it now), and a running year by its number", () => {
+    expect(parse({ period: "month", year: "2026", month: "11" })).toEqual({ success: true, data: "/reports/on-time.pdf?from=2026-11-01&to=2026-11-30" });
     expect(parse({ period: "year", year: "2026" })).toEqual({ success: true, data: "/reports/on-time.pdf?year=2026" });
   });
 

@@ -33,19 +33,21 @@ import { makePeriod, monthPeriod, quarterPeriod, yearPeriod } from "~/domain/met
 const TODAY = "2026-11-25";
 
 describe("the period picker", () => {
+  // The period chosen, whole: the figures measure it up to now (measurePeriod).
   it.each([
-    ["nothing chosen: this year up to today", {}, "year", "2026-01-01", "2026-11-25", true],
-    ["a past year in full", { year: 2021 }, "year", "2021-01-01", "2021-12-31", false],
-    ["a month", { period: "month" as const, year: 2024, month: 2 }, "month", "2024-02-01", "2024-02-29", false],
-    ["this month, up to today", { period: "month" as const }, "month", "2026-11-01", "2026-11-25", true],
-    ["a quarter", { period: "quarter" as const, year: 2025, quarter: 3 }, "quarter", "2025-07-01", "2025-09-30", false],
-    ["a past year's month without a month: December", { period: "month" as const, year: 2023 }, "month", "2023-12-01", "2023-12-31", false],
-    ["a custom range", { period: "custom" as const, from: "2024-03-15", to: "2024-05-10" }, "custom", "2024-03-15", "2024-05-10", false],
-    ["a custom range running past today", { period: "custom" as const, from: "2026-11-01", to: "2026-12-31" }, "custom", "2026-11-01", "2026-11-25", true],
-    ["custom without dates falls back on the year", { period: "custom" as const, year: 2022 }, "year", "2022-01-01", "2022-12-31", false],
-  ])("%s", (_name, query, kind, from, to, toDate) => {
+    ["nothing chosen: this year", {}, "year", "2026-01-01", "2026-12-31"],
+    ["a past year in full", { year: 2021 }, "year", "2021-01-01", "2021-12-31"],
+    ["a month", { period: "month" as const, year: 2024, month: 2 }, "month", "2024-02-01", "2024-02-29"],
+    ["this month", { period: "month" as const }, "month", "2026-11-01", "2026-11-30"],
+    ["a quarter", { period: "quarter" as const, year: 2025, quarter: 3 }, "quarter", "2025-07-01", "2025-09-30"],
+    ["a past year's month without a month: December", { period: "month" as const, year: 2023 }, "month", "2023-12-01", "2023-12-31"],
+    ["a custom range", { period: "custom" as const, from: "2024-03-15", to: "2024-05-10" }, "custom", "2024-03-15", "2024-05-10"],
+    ["a custom range running past today", { period: "custom" as const, from: "2026-11-01", to: "2026-12-31" }, "custom", "2026-11-01", "2026-12-31"],
+    ["a future year", { year: 2027 }, "year", "2027-01-01", "2027-12-31"],
+    ["custom without dates falls back on the year", { period: "custom" as const, year: 2022 }, "year", "2022-01-01", "2022-12-31"],
+  ])("%s", (_name, query, kind, from, to) => {
     const resolved = resolvePeriod(query, TODAY);
-    expect([resolved.kind, resolved.period.from, resolved.period.to, resolved.toDate]).toEqual([kind, from, to, toDate]);
+    expect([resolved.kind, resolved.period.from, resolved.period.to]).toEqual([kind, from, to]);
     expect(resolved.period.endInstant).toBe(makePeriod(from, to).endInstant);
   });
 
@@ -101,6 +103,7 @@ const row = (over: Partial<DailyStatRow>): DailyStatRow => ({
   refused: 0,
   withdrawn: 0,
   openLateDelta: 0,
+  overdueDelta: 0,
   ...over,
 });
 
@@ -111,11 +114,11 @@ describe("figures from the per-day summary", () => {
   const months = assembleMonths(
     period,
     [
-      row({ received: 10, transfers: 2, eTransfers: 1, finished: 8, resolved: 7, early: 6, onTime: 1, refused: 1, openLateDelta: 1 }),
-      row({ month: "2024-03", finished: 2, resolved: 2, late: 2, openLateDelta: -2 }),
+      row({ received: 10, transfers: 2, eTransfers: 1, finished: 8, resolved: 7, early: 6, onTime: 1, refused: 1, openLateDelta: 1, overdueDelta: 1 }),
+      row({ month: "2024-03", finished: 2, resolved: 2, late: 2, openLateDelta: -2, overdueDelta: -2 }),
       row({ month: "2024-03", channel: "online_full", received: 4 }),
     ],
-    [{ field: "justice", channel: "direct", open: 3, openLate: 1 }],
+    [{ field: "justice", channel: "direct", open: 3, openLate: 1, overdue: 1 }],
   );
 
   it("carries the open dossiers from month to month", () => {
@@ -132,10 +135,23 @@ describe("figures from the per-day summary", () => {
       late: 2,
       openLateAtEnd: 2,
       openNotDue: 3,
+      overdueAtEnd: 2,
     });
-    // February: no flow, but the 5 open ones (2 late) are judged at its end.
-    expect(totalOf(months[1]!.cells)).toEqual({ ...EMPTY_FIGURES, late: 2, openLateAtEnd: 2, openNotDue: 3 });
+    // February: no flow, but the 5 open ones (2 late, and overdue) are judged at its end.
+    expect(totalOf(months[1]!.cells)).toEqual({ ...EMPTY_FIGURES, late: 2, openLateAtEnd: 2, openNotDue: 3, overdueAtEnd: 2 });
     expect(totalOf(months[2]!.cells)).toEqual({ ...EMPTY_FIGURES, received: 4, receivedOnline: 4, resolved: 2, late: 2, openNotDue: 7 });
+  });
+
+  it("corrects the last day's stocks to the judgement instant: due today is neither late nor overdue yet", () => {
+    const corrected = assembleMonths(
+      period,
+      [row({ month: "2024-03", received: 2, openLateDelta: 2, overdueDelta: 2 })],
+      [],
+      [{ field: "justice", channel: "direct", openLate: 2, overdue: 1 }],
+    );
+    expect(totalOf(corrected[2]!.cells)).toMatchObject({ received: 2, late: 0, openLateAtEnd: 0, openNotDue: 2, overdueAtEnd: 1 });
+    // Only the last month, the one holding today, is corrected.
+    expect(totalOf(corrected[1]!.cells)).toEqual(EMPTY_FIGURES);
   });
 
   it("adds the months' flows and takes the stocks at the period's end", () => {
@@ -224,7 +240,7 @@ describe("key figures against targets", () => {
     answers: { onTime: 0, judged: 0 },
     nonconformities: { open: 2, overdue: 1, openActions: 3, overdueActions: 1 },
     documentsDue: 4,
-    overdueNow: 0,
+    status: "past",
     targets: { on_time_rate: { comparator: ">=", target: 1 }, online_rate: { comparator: ">=", target: 0.3 }, overdue_now: { comparator: "<=", target: 0 } },
     canOpen: { register: true, documents: true, nonconformities: true },
   };
@@ -238,10 +254,18 @@ describe("key figures against targets", () => {
     expect(figures.e_transfer_rate).toMatchObject({ value: 0.9, status: "none", target: null });
     expect(figures.satisfaction_rate).toMatchObject({ value: 0.9 });
     expect(figures.complaints_on_time_rate).toMatchObject({ value: null });
-    expect(figures.overdue_now).toMatchObject({ value: 0, status: "met", href: "/staff/dossiers?overdue=1" });
+    expect(figures.overdue_now).toMatchObject({ value: 0, status: "met", href: null });
     expect(figures.documents_due).toMatchObject({ value: 4, href: "/staff/documents?review=overdue" });
     expect(figures.open_nonconformities).toMatchObject({ value: 2, href: "/staff/nonconformities?open=1" });
     expect(figures.overdue_actions).toMatchObject({ value: 1, href: null });
+  });
+
+  it("links 'overdue now' to the register's overdue list while the period runs, and shows nothing for a future period", () => {
+    const current = Object.fromEntries(buildKeyFigures({ ...input, status: "current", totals: { ...input.totals, overdueAtEnd: 2 } }).map((f) => [f.key, f]));
+    expect(current.overdue_now).toMatchObject({ value: 2, status: "not_met", href: "/staff/dossiers?overdue=1" });
+    const future = buildKeyFigures({ ...input, status: "future", totals: EMPTY_FIGURES });
+    expect(future.find((f) => f.key === "overdue_now")).toMatchObject({ value: null, status: "no_data" });
+    expect(future.find((f) => f.key === "on_time_rate")?.value).toBeNull();
   });
 
   it("gives no link to a viewer who may not open the list", () => {
@@ -253,7 +277,16 @@ describe("key figures against targets", () => {
 describe("tables for the screen and the CSV", () => {
   const period = makePeriod("2024-01-01", "2024-03-31");
   const months = monthRows(assembleMonths(period, [row({ received: 3, finished: 1, resolved: 1, onTime: 1 })], []));
-  const tables = dashboardTables({ period, figures: [], months, fields: fieldRows(periodCells(assembleMonths(period, [row({ received: 3 })], []))), feedback: feedbackRows([]), linkRegister: true });
+  const noIndex = { scorecard: null, months: [] };
+  const tables = dashboardTables({
+    period,
+    figures: [],
+    months,
+    fields: fieldRows(periodCells(assembleMonths(period, [row({ received: 3 })], []))),
+    feedback: feedbackRows([]),
+    serviceIndex: noIndex,
+    linkRegister: true,
+  });
 
   it("links each count to its records, and not without access", () => {
     expect(tables.monthly.rows[0]).toEqual([
@@ -262,7 +295,7 @@ describe("tables for the screen and the CSV", () => {
       { count: 1, href: "/staff/dossiers?outcome=resolved&judgedFrom=2024-01-01&judgedTo=2024-01-31" },
     ]);
     expect(tables.channels.columns).toEqual(["dashboard.col.month", "channel.direct", "channel.postal", "channel.online_partial", "channel.online_full", "dashboard.col.onlineRate"]);
-    const unlinked = dashboardTables({ period, figures: [], months, fields: [], feedback: [], linkRegister: false });
+    const unlinked = dashboardTables({ period, figures: [], months, fields: [], feedback: [], serviceIndex: noIndex, linkRegister: false });
     expect(unlinked.monthly.rows.flat().every((c) => !("href" in c) || c.href === null)).toBe(true);
   });
 
@@ -273,5 +306,7 @@ describe("tables for the screen and the CSV", () => {
     expect(csvCell({ rate: null }, t)).toBe("");
     expect(csvCell({ label: "procedureField.justice" }, t)).toBe("[procedureField.justice]");
     expect(csvCell({ text: "03/2024" }, t)).toBe("03/2024");
+    expect(csvCell({ count: null }, t)).toBe("");
+    expect(csvCell({ points: 17.456 }, t)).toBe("17.46");
   });
 });

@@ -6,44 +6,10 @@ import {
   daysLate,
   maskPersonName,
   onTimeReportFileName,
-  onTimeReportQuerySchema,
   reportVariantFor,
 } from "~/domain/reports/on-time-report";
 
 const REGISTER_ROLES: readonly Role[] = ["officer", "leader", "quality_lead", "auditor"];
-const TODAY = "2026-11-25";
-
-describe("onTimeReportQuerySchema", () => {
-  const parse = (query: Record<string, string>) => onTimeReportQuerySchema(TODAY).safeParse(query);
-
-  it("takes a year or a range, as the metrics API does", () => {
-    expect(parse({ year: "2021" })).toEqual({ success: true, data: { period: yearPeriod(2021), toDate: false } });
-    expect(parse({ from: "2025-04-01", to: "2025-06-30" })).toEqual({
-      success: true,
-      data: { period: makePeriod("2025-04-01", "2025-06-30"), toDate: false },
-    });
-  });
-
-  it("cuts a period reaching past today at today", () => {
-    expect(parse({ year: "2026" })).toEqual({ success: true, data: { period: makePeriod("2026-01-01", TODAY), toDate: true } });
-    expect(parse({ from: "2026-11-01", to: TODAY })).toEqual({ success: true, data: { period: makePeriod("2026-11-01", TODAY), toDate: true } });
-  });
-
-  it.each([
-    [{}, "from", "error.required"],
-    [{ from: "2025-01-01" }, "to", "error.required"],
-    [{ from: "2025-13-01", to: "2025-12-31" }, "from", "error.invalidDate"],
-    [{ from: "2025-12-31", to: "2025-01-01" }, "to", "error.dateRange"],
-    [{ year: "2021", from: "2021-01-01" }, "year", "error.periodEitherYearOrRange"],
-    [{ year: "abc" }, "year", "error.invalid"],
-    [{ year: "2027" }, "from", "reports.error.futurePeriod"],
-    [{ from: "2026-11-26", to: "2026-12-31" }, "from", "reports.error.futurePeriod"],
-  ])("refuses %j (%s: %s)", (query, path, message) => {
-    const result = parse(query as Record<string, string>);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toContainEqual([path, message]);
-  });
-});
 
 describe("reportVariantFor", () => {
   const reader = (roles: Role[], mustChangePassword = false) => ({ roles, mustChangePassword });
