@@ -25,6 +25,7 @@ import {
   formatNumber,
   formatPercent,
   resetBodyStyle,
+  startNewPage,
   type FigureStatus,
   type KeyFigure,
   type ReportDocument,
@@ -338,7 +339,7 @@ function addSummary(report: ReportDocument, data: OnTimeReportData): void {
     },
     {
       value: future ? NONE : n(t.overdueNow),
-      label: "Quá hạn, chưa giải quyết xong",
+      label: "Hồ sơ đang quá hạn",
       note: "tại thời điểm đánh giá",
       status: future ? "neutral" : t.overdueNow === 0 ? "good" : "bad",
     },
@@ -390,7 +391,7 @@ export function statement(data: OnTimeReportData): string {
   const at = data.judgement.status === "current" ? "Tại thời điểm đánh giá" : "Cuối kỳ";
   const overdue =
     t.openLateAtEnd > 0
-      ? ` ${n(t.openLateAtEnd)} hồ sơ trễ hạn chưa giải quyết xong, trong đó ${n(t.overdueNow)} hồ sơ quá hạn, chưa giải quyết xong`
+      ? ` ${n(t.openLateAtEnd)} hồ sơ trễ hạn chưa giải quyết xong, trong đó ${n(t.overdueNow)} hồ sơ đang quá hạn`
       : " không có hồ sơ trễ hạn chưa giải quyết xong";
   const sentences = [
     `Trong kỳ báo cáo, ${data.unit.name} tiếp nhận ${n(t.received)} hồ sơ, trong đó ${n(t.receivedOnline)} hồ sơ trực tuyến (${formatRate(t.onlineRate)}).`,
@@ -486,7 +487,8 @@ const pts = (value: number | null) => (value === null ? NONE : formatNumber(Math
 
 function addServiceIndex(report: ReportDocument, data: OnTimeReportData): void {
   const card = data.serviceIndex;
-  ensureSpace(report, 200);
+  // The scorecard is a page of its own, as the national portal shows it per unit.
+  startNewPage(report);
   addHeading(report, SECTION.serviceIndex, 1);
   if (!card) return addParagraph(report, "Chưa có bộ chỉ số áp dụng cho kỳ báo cáo.");
   addParagraph(

@@ -3,9 +3,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { DossierActionType } from "~/domain/dossiers/lifecycle";
 import { DossierActionSchema } from "~/domain/dossiers/schema";
-import { RETURN_METHODS, type ReturnMethod } from "~/domain/dossiers/service-facts";
+import type { ReturnMethod } from "~/domain/dossiers/service-facts";
 import { useI18n } from "~/i18n/i18n-context";
 import { Field, FormErrors } from "./form";
+import { ReturnMethodField } from "./service-facts-fields";
 
 /** One desk action as its own small form; the action's schema checks it here and on the server. */
 export function DossierActionForm({
@@ -87,15 +88,7 @@ export function DossierActionForm({
         </label>
       ) : null}
       {needs.returnMethod ? (
-        <Field label={t("serviceFacts.returnMethod")} htmlFor={fields.returnMethod.id} errorId={fields.returnMethod.errorId} errors={fields.returnMethod.errors}>
-          <select {...getSelectProps(fields.returnMethod)}>
-            {RETURN_METHODS.map((method) => (
-              <option key={method} value={method}>
-                {t(`returnMethod.${method}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ReturnMethodField meta={fields.returnMethod} />
       ) : null}
       {needs.reason ? (
         <Field label={t("dossier.field.reason")} htmlFor={fields.reason.id} errorId={fields.reason.errorId} errors={fields.reason.errors}>

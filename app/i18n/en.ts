@@ -542,7 +542,7 @@ export const en: Messages = {
   "document.error.unchanged": "The content is the same as the revision in effect.",
   "home.staff.reviewsOverdue": "Documents overdue for periodic review",
   "home.staff.noReviewsOverdue": "No document is overdue for review.",
-  "home.staff.overdueDossiers": "Overdue dossiers in progress: {count}",
+  "home.staff.overdueDossiers": "Dossiers overdue now: {count}",
   "external.title": "External documents (legal bases)",
   "external.col.number": "Number",
   "external.col.date": "Issued",

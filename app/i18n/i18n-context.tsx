@@ -18,6 +18,8 @@ interface I18n {
   formatNumber: (value: number) => string;
   /** A rate (0–1) as a percentage; "—" for none. */
   formatRate: (rate: number | null) => string;
+  /** Scorecard points, two decimals at most, as the PDF and the API give them. */
+  formatPoints: (points: number | null) => string;
 }
 
 function makeI18n(language: Language): I18n {
@@ -28,6 +30,7 @@ function makeI18n(language: Language): I18n {
     formatDateTime: (value) => formatDateTime(value, language),
     formatNumber: (value) => formatNumber(value, language),
     formatRate: (rate) => formatRate(rate, language),
+    formatPoints: (points) => (points === null ? "—" : formatNumber(points, language, 2)),
   };
 }
 

@@ -545,7 +545,7 @@ export const vi = {
   "document.error.unchanged": "Nội dung không thay đổi so với lần ban hành hiện hành.",
   "home.staff.reviewsOverdue": "Tài liệu quá hạn xem xét định kỳ",
   "home.staff.noReviewsOverdue": "Không có tài liệu nào quá hạn xem xét.",
-  "home.staff.overdueDossiers": "Hồ sơ quá hạn đang giải quyết: {count}",
+  "home.staff.overdueDossiers": "Hồ sơ đang quá hạn: {count}",
   "external.title": "Văn bản bên ngoài (căn cứ pháp lý)",
   "external.col.number": "Số, ký hiệu",
   "external.col.date": "Ngày ban hành",

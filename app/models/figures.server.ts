@@ -156,7 +156,7 @@ async function readTodayCorrection(db: Kysely<Database>, unitId: number, period:
     // Every state, so the (unit, state, due date) index serves the lookup: a few seeks, not a scan.
     .where("state", "in", DOSSIER_STATES)
     .where("due_date", "=", period.to)
-    .where("received_date", "<=", period.to)
+    // (Received by then: a dossier is never due before it is received.)
     .where((eb) => eb.or([eb("finished_date", "is", null), eb("finished_date", ">", period.to)]))
     .groupBy(["field", "channel"])
     .execute();

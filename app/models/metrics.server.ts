@@ -3,6 +3,7 @@ import type { Database } from "#db/schema";
 import { EMPTY_FIGURES, judgementDate, MAX_SUPPLEMENTS_ON_TIME, type OnTimeFigures, type Period } from "~/domain/metrics/on-time";
 import { measurePeriod } from "~/domain/metrics/period";
 import { countWhere } from "#db/sql";
+import { businessDayStart } from "~/utils/clock";
 
 export type Breakdown = "total" | "field" | "channel" | "procedure" | "month";
 
@@ -64,7 +65,8 @@ export async function computeOnTimeFigures(
     }
     return figures;
   };
-  if (period.endInstant <= new Date(`${period.from}T00:00:00+07:00`).toISOString()) return result;
+  // A period not begun (its judgement instant at or before its first day): nothing to judge.
+  if (period.endInstant <= businessDayStart(period.from).toISOString()) return result;
 
   const received = await db
     .selectFrom("dossier")

@@ -10,7 +10,8 @@ import { rolesFor, staffNavFor } from "~/utils/navigation";
 import { hasAnyRole } from "~/domain/accounts/roles";
 import { listMyAuditTasks } from "~/models/audits.server";
 import { listOverdueReviews } from "~/models/documents.server";
-import { countOverdueNow } from "~/models/figures.server";
+import { yearPeriod } from "~/domain/metrics/period";
+import { countOverdueNow, getPeriodFigures } from "~/models/figures.server";
 import { listMyOpenActions, listUnreadNotifications, markNotificationRead } from "~/models/nonconformities.server";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
@@ -32,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     notifications: await listUnreadNotifications(db, user.id),
     today: businessDateOf(now),
     overdueDossiers: seesDossiers ? await countOverdueNow(db, user.unitId, now) : null,
+    // The year's late dossiers in the dashboard's words, so the two pages never seem to disagree.
+    yearFigures: seesDossiers ? (await getPeriodFigures(db, user.unitId, yearPeriod(Number(businessDateOf(now).slice(0, 4))), now)).totals : null,
     overdueReviews: seesDocuments ? await listOverdueReviews(db, user.unitId, businessDateOf(now)) : null,
     displayName: user.displayName,
     roles: user.roles,
@@ -51,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { displayName, roles, unitName, shortcuts, overdueDossiers, overdueReviews, myActions, myAudits, notifications, today } =
+  const { displayName, roles, unitName, shortcuts, overdueDossiers, yearFigures, overdueReviews, myActions, myAudits, notifications, today } =
     useLoaderData<typeof loader>();
   const { t, formatDate } = useI18n();
   return (
@@ -110,6 +113,12 @@ export default function StaffHome() {
       {overdueDossiers !== null ? (
         <p className={overdueDossiers > 0 ? "notice notice--warning" : "notice"}>
           <Link to="/staff/dossiers?overdue=1">{t("home.staff.overdueDossiers", { count: overdueDossiers })}</Link>
+          {yearFigures ? (
+            <>
+              {" "}
+              {t("figures.home.yearLate", { year: today.slice(0, 4), late: yearFigures.late, open: yearFigures.openLateAtEnd })}
+            </>
+          ) : null}
         </p>
       ) : null}
       {overdueReviews !== null ? (

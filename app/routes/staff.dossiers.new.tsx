@@ -7,11 +7,11 @@ import { DuePreview, type DuePreviewValue } from "~/components/due-preview";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FieldErrors, FormErrors } from "~/components/form";
 import { fieldLabel } from "~/components/procedure-facts";
+import { PaymentMethodField, ReturnMethodField } from "~/components/service-facts-fields";
 import { computeDueAt } from "~/domain/calendar/due-date";
 import { createWorkingCalendar } from "~/domain/calendar/working-calendar";
 import { CHANNELS } from "~/domain/dossiers/channels";
 import { IntakeSchema } from "~/domain/dossiers/schema";
-import { PAYMENT_METHODS, RETURN_METHODS } from "~/domain/dossiers/service-facts";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { useI18n } from "~/i18n/i18n-context";
 import { listCalendarExceptions } from "~/models/calendar.server";
@@ -222,28 +222,12 @@ export default function Intake() {
           </fieldset>
           <fieldset className="stack">
             <legend>{t("serviceFacts.legend")}</legend>
-            <Field label={t("serviceFacts.paymentMethod")} htmlFor={fields.paymentMethod.id} errorId={fields.paymentMethod.errorId} errors={fields.paymentMethod.errors}>
-              <select {...getSelectProps(fields.paymentMethod)}>
-                {PAYMENT_METHODS.map((method) => (
-                  <option key={method} value={method}>
-                    {t(`paymentMethod.${method}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <PaymentMethodField meta={fields.paymentMethod} />
             <label className="checkbox">
               <input {...getInputProps(fields.papersDigitised, { type: "checkbox", value: "1" })} />
               {t("serviceFacts.papersDigitised")}
             </label>
-            <Field label={t("serviceFacts.returnMethod")} htmlFor={fields.returnMethod.id} errorId={fields.returnMethod.errorId} errors={fields.returnMethod.errors}>
-              <select {...getSelectProps(fields.returnMethod)}>
-                {RETURN_METHODS.map((method) => (
-                  <option key={method} value={method}>
-                    {t(`returnMethod.${method}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ReturnMethodField meta={fields.returnMethod} />
           </fieldset>
           <div className="stack">
             <Field label={t("intake.channel")} htmlFor={fields.channel.id} errorId={fields.channel.errorId} errors={fields.channel.errors}>

@@ -4,11 +4,11 @@ import { useI18n } from "~/i18n/i18n-context";
 
 /** The numbers of a chart as a table: the first column heads each row; linked cells open the records. */
 export function DataTable({ spec }: { spec: TableSpec }) {
-  const { t, formatNumber, formatRate } = useI18n();
+  const { t, formatNumber, formatRate, formatPoints } = useI18n();
   const content = (cell: Cell) => {
     if ("label" in cell) return t(cell.label);
     if ("text" in cell) return cell.text;
-    if ("points" in cell) return cell.points === null ? "—" : formatNumber(cell.points);
+    if ("points" in cell) return formatPoints(cell.points);
     const text =
       "count" in cell ? (cell.count === null ? "—" : formatNumber(cell.count)) : formatRate(cell.rate);
     return cell.href ? <Link to={cell.href}>{text}</Link> : text;

@@ -13,9 +13,9 @@ const axisMonth = (month: string) => `${month.slice(5, 7)}/${month.slice(2, 4)}`
  * /transparency show the same component fed by the same function.
  */
 export function ServiceIndexSection({ view, csvHref, trendCsvHref }: { view: ServiceIndexView; csvHref?: string; trendCsvHref?: string }) {
-  const { t, formatNumber, formatDate } = useI18n();
+  const { t, formatPoints, formatDate } = useI18n();
   const card = view.scorecard;
-  const points = (value: number) => formatNumber(value);
+  const points = (value: number) => formatPoints(value);
   return (
     <section aria-labelledby="service-index-title" className="service-index">
       <h2 id="service-index-title">{t("serviceIndex.title")}</h2>

@@ -31,6 +31,7 @@ export const figuresVi = {
 
   "figures.clockStopped": "Tạm dừng tính thời hạn từ {since} (chờ công dân bổ sung hồ sơ); hạn mới được tính khi nhận đủ hồ sơ bổ sung.",
   "figures.digitised": "Số hóa",
+  "figures.home.yearLate": "Năm {year}: {late} hồ sơ trễ hạn, trong đó {open} chưa giải quyết xong.",
   "figures.papersDigitisedYes": "hồ sơ đã số hóa",
   "figures.papersDigitisedNo": "hồ sơ chưa số hóa",
   "figures.resultDigitisedYes": "kết quả có bản điện tử",
@@ -81,6 +82,7 @@ export const figuresEn: AreaMessages<typeof figuresVi> = {
 
   "figures.clockStopped": "The clock is stopped since {since} (waiting for the citizen's supplement); the new due date is set when the complete supplement arrives.",
   "figures.digitised": "Digitisation",
+  "figures.home.yearLate": "In {year}: {late} dossiers late, of which {open} not yet resolved.",
   "figures.papersDigitisedYes": "papers digitised",
   "figures.papersDigitisedNo": "papers not digitised",
   "figures.resultDigitisedYes": "result issued as an electronic copy",

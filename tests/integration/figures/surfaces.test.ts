@@ -240,7 +240,7 @@ describe.each([
     expect(text).toContain(`tổng ${n(fromApi.late)} hồ sơ trễ hạn`);
     const statement = await routes.onTime!.loader(args(`/api/v1/metrics/on-time?${query}`, false));
     const body = (await (statement as Response).json()) as { openLateAtEnd: number; overdueNow: number };
-    if (body.openLateAtEnd > 0) expect(text).toContain(`trong đó ${n(body.overdueNow)} hồ sơ quá hạn, chưa giải quyết xong`);
+    if (body.openLateAtEnd > 0) expect(text).toContain(`trong đó ${n(body.overdueNow)} hồ sơ đang quá hạn`);
     expect(text).toContain(status === "current" ? "kỳ chưa kết thúc" : `hết ngày 31/12/${year}`);
   });
 

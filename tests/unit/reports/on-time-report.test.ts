@@ -290,11 +290,11 @@ describe("buildOnTimeReport, public version", () => {
     const all = text(pdfPages(await render(data)));
     // The boxes: late 4 (3 still open), overdue and not yet resolved 2.
     expect(all).toContain("trong đó 3 chưa giải quyết");
-    expect(all).toContain("Quá hạn, chưa giải");
+    expect(all).toContain("Hồ sơ đang quá hạn");
     // The statement says the same: 1 finished late, 3 late and still open, of which 2 overdue.
     expect(all).toContain("trễ hạn 1; tỷ lệ giải quyết đúng hạn");
     expect(all).toContain("tổng 4 hồ sơ trễ hạn");
-    expect(all).toContain("22 hồ sơ đang giải quyết chưa đến hạn và 3 hồ sơ trễ hạn chưa giải quyết xong, trong đó 2 hồ sơ quá hạn, chưa giải quyết xong");
+    expect(all).toContain("22 hồ sơ đang giải quyết chưa đến hạn và 3 hồ sơ trễ hạn chưa giải quyết xong, trong đó 2 hồ sơ đang quá hạn");
     expect(all).not.toContain("khi phát hành");
   });
 
