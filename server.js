@@ -1,7 +1,22 @@
 // @ts-check
-// The HTTP server: security headers, the cross-origin write guard, static files and the Remix handler.
-import { createRequestHandler } from "@remix-run/express";
+// The HTTP server: security headers, the cross-origin write guard, body limits, static files and
+// the Remix handler. The guards themselves live in server/http-guards.js.
+import { createRequestHandler } from "@remix-run/node";
 import express from "express";
+import {
+  bodyLimitFor,
+  hstsWhenSecure,
+  isSameOriginWrite,
+  lingerThenClose,
+  newNonce,
+  NO_STORE_PATHS,
+  PERMISSIONS_POLICY,
+  remixRequest,
+  securityHeaders,
+  sendResponse,
+  sendTooLarge,
+  trustProxySetting,
+} from "./server/http-guards.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -30,35 +45,38 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
 
+app.use((_req, res, next) => {
+  res.locals.cspNonce = newNonce();
+  next();
+});
+app.use(securityHeaders({ development: !isProduction }));
+app.use(hstsWhenSecure);
 app.use((req, res, next) => {
-  res.set({
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "same-origin",
-  });
+  res.set("Permissions-Policy", PERMISSIONS_POLICY);
+  if (NO_STORE_PATHS.test(req.path)) res.set("Cache-Control", "no-store");
   next();
 });
 
 // Unsafe methods must come from this origin: browsers send Origin (and Sec-Fetch-Site) with every POST.
 app.use((req, res, next) => {
   if (!UNSAFE_METHODS.has(req.method)) return next();
-  const origin = req.get("origin");
-  const fetchSite = req.get("sec-fetch-site");
-  const expectedHost = req.get(app.get("trust proxy") ? "x-forwarded-host" : "host") ?? req.get("host");
-  let sameOrigin = true;
-  if (origin) {
-    try {
-      sameOrigin = new URL(origin).host === expectedHost;
-    } catch {
-      sameOrigin = false;
-    }
-  }
-  if (fetchSite === "cross-site") sameOrigin = false;
-  if (!sameOrigin) {
+  const selfOrigin = `${req.protocol}://${req.get(app.get("trust proxy") ? "x-forwarded-host" : "host") ?? req.get("host")}`;
+  if (!isSameOriginWrite({ origin: req.get("origin"), fetchSite: req.get("sec-fetch-site"), selfOrigin })) {
     res.status(403).type("text/plain; charset=utf-8").send("Cross-origin request refused");
     return;
+  }
+  next();
+});
+
+// A declared length over the path's limit is refused before a byte is read.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const limit = bodyLimitFor(req.path);
+  if (Number(req.get("content-length") ?? 0) > limit) {
+    lingerThenClose(req, res);
+    return sendTooLarge(res, req.path, limit);
   }
   next();
 });
@@ -70,14 +88,36 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: viteDevServer ? loadBuild : initialBuild,
-    mode: isProduction ? "production" : "development",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-  }),
-);
+/**
+ * The Remix handler, with the body passed through the path's byte limit (chunked bodies have no
+ * length to check first): past the limit the app's read fails and the client gets 413.
+ * @param {{ build: import("@remix-run/node").ServerBuild | (() => Promise<import("@remix-run/node").ServerBuild>) }} options
+ * @returns {import("express").RequestHandler}
+ */
+function remixHandler({ build }) {
+  const handle = createRequestHandler(build, isProduction ? "production" : "development");
+  return async (req, res, next) => {
+    try {
+      let overflowed = false;
+      const limit = bodyLimitFor(req.path);
+      const request = remixRequest(req, res, { limit, onOverflow: () => (overflowed = true) });
+      const loadContext = { clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce };
+      const response = await handle(request, loadContext).catch((error) => {
+        if (overflowed) return null;
+        throw error;
+      });
+      if (overflowed) {
+        lingerThenClose(req, res);
+        return sendTooLarge(res, req.path, limit);
+      }
+      if (response) await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+app.all("*", remixHandler({ build: viteDevServer ? loadBuild : initialBuild }));
 
 const server = app.listen(port, host, () => {
   console.log(`motcua-qms listening on http://localhost:${port}`);

@@ -3,6 +3,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "./utils/nonce-provider";
 import { stripNulBytes } from "./utils/strip-nul.server";
 
 export { startup, shutdown } from "./startup.server";
@@ -11,6 +12,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the HTTP server saw it (server.js), for throttling. */
     clientAddress: string;
+    /** This response's Content-Security-Policy nonce (server.js), for Remix's inline scripts. */
+    cspNonce?: string;
   }
 }
 
@@ -21,15 +24,21 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  const retryAfter = retryAfterOf(remixContext);
+  if (retryAfter !== null) responseHeaders.set("Retry-After", String(retryAfter));
+  const nonce = loadContext.cspNonce ?? "";
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = stripNulBytes();
@@ -53,4 +62,27 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/**
+ * A page refused by a rate limit tells the client when to come back: from a thrown `tooManyRequests`
+ * (its body), or from the Retry-After of an action's or loader's answer (routes have no `headers`).
+ */
+function retryAfterOf(context: EntryContext): number | null {
+  const { errors, actionHeaders, loaderHeaders } = context.staticHandlerContext;
+  for (const error of Object.values(errors ?? {})) {
+    const e = error as { status?: unknown; data?: unknown } | null;
+    const seconds = (e?.data as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (e?.status === 429 && typeof seconds === "number") return Math.ceil(seconds);
+  }
+  for (const headers of [...Object.values(actionHeaders ?? {}), ...Object.values(loaderHeaders ?? {})]) {
+    const value = Number(headers.get("Retry-After"));
+    if (Number.isInteger(value) && value > 0) return value;
+  }
+  return null;
+}
+
+/** Errors of requests the server aborted (a body over its limit, a client gone) are not the app's. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (!request.signal.aborted) console.error(error);
 }

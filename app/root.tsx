@@ -19,6 +19,7 @@ import { getPublicUnit, getUnit } from "~/models/units.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { FAVICON_DATA_URI } from "~/utils/favicon";
+import { useNonce } from "~/utils/nonce-provider";
 import stylesheet from "./styles/app.css?url";
 
 
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const language = data?.language ?? DEFAULT_LANGUAGE;
+  const nonce = useNonce();
   return (
     <html lang={language}>
       <head>
@@ -53,8 +55,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nProvider language={language}>
           <SiteShell>{children}</SiteShell>
         </I18nProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

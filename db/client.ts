@@ -1,10 +1,10 @@
 import { Kysely } from "kysely";
 import { createPgPool, postgresDialect, registerPool } from "./dialects/postgres";
-import { sqliteDialect } from "./dialects/sqlite";
+import { registerSqlite, sqliteDialect } from "./dialects/sqlite";
 import type { Database } from "./schema";
 import { isPostgresUrl } from "./url";
 
-export { openSqlite } from "./dialects/sqlite";
+export { openSqlite, sqliteHandleOf } from "./dialects/sqlite";
 export { isPostgresUrl } from "./url";
 
 export type Db = Kysely<Database>;
@@ -21,7 +21,12 @@ export function engineOfUrl(url: string): Engine {
  * their database there).
  */
 export function openDatabase(url: string, options: { prepare?: () => Promise<void>; poolSize?: number } = {}): Db {
-  if (engineOfUrl(url) === "sqlite") return new Kysely<Database>({ dialect: sqliteDialect(url) });
+  if (engineOfUrl(url) === "sqlite") {
+    const { dialect, handle } = sqliteDialect(url);
+    const db = new Kysely<Database>({ dialect });
+    registerSqlite(db, handle);
+    return db;
+  }
   const pool = createPgPool(url, { max: options.poolSize });
   const db = new Kysely<Database>({ dialect: postgresDialect(pool, options.prepare) });
   registerPool(db, pool);

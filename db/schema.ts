@@ -33,6 +33,7 @@ export interface Database {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
+  rate_limit: RateLimitTable;
   procedure: ProcedureTable;
   calendar_exception: CalendarExceptionTable;
   dossier: DossierTable;
@@ -118,6 +119,8 @@ export interface SessionTable {
   user_id: number;
   created_at: string;
   expires_at: string;
+  /** Last request seen, for the idle timeout. */
+  last_seen_at: string | null;
 }
 
 export interface LoginAttemptTable {
@@ -141,6 +144,17 @@ export interface AuditLogTable {
   action: string;
   before_json: string | null;
   after_json: string | null;
+  /** The hash chain (db/audit-chain.ts): the previous row's hash and this row's. */
+  prev_hash: string;
+  hash: string;
+}
+
+/** rate-limiter-flexible's counters (its SQLite store's layout). */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  /** Milliseconds since the epoch; null never expires. */
+  expire: number | null;
 }
 
 export interface ProcedureTable {
@@ -228,6 +242,8 @@ export interface DossierTable {
   /** When the clock stopped for the supplement the dossier waits for now, and its business date; null when not waiting. */
   clock_stopped_at: string | null;
   clock_stopped_date: string | null;
+  /** When the applicant's data and free text were erased at the end of the retention period. */
+  personal_data_erased_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -386,6 +402,12 @@ export interface FeedbackItemTable {
   lat: number | null;
   long: number | null;
   nonconformity_id: number | null;
+  /** The text staff approved for publication (Open311); until then the description is published redacted. */
+  public_description: Generated<string | null>;
+  public_description_at: Generated<string | null>;
+  public_description_by_user_id: Generated<number | null>;
+  /** When the contact data and free text were erased at the end of the retention period. */
+  personal_data_erased_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -413,6 +435,8 @@ export interface FeedbackAttachmentTable {
   size: number;
   sha256: string;
   created_at: string;
+  /** The file was removed at the end of the retention period. */
+  erased_at: Generated<string | null>;
 }
 
 export interface DossierRatingTable {

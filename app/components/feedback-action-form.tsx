@@ -5,7 +5,7 @@ import { StaffFeedbackActionSchema } from "~/domain/feedback/schema";
 import { useI18n } from "~/i18n/i18n-context";
 import { Field, FormErrors } from "./form";
 
-export type FeedbackOp = "accept" | "not_accept" | "forward" | "assign" | "investigate" | "answer" | "close" | "note" | "hide" | "unhide" | "raise_nc";
+export type FeedbackOp = "accept" | "not_accept" | "forward" | "assign" | "investigate" | "answer" | "close" | "note" | "hide" | "unhide" | "raise_nc" | "publish_text";
 
 /** One staff step on a feedback item as its own small form, checked by the same schema as the action. */
 export function FeedbackActionForm({
@@ -13,11 +13,14 @@ export function FeedbackActionForm({
   lastResult,
   staff,
   showComplex,
+  publicTextDraft,
 }: {
   op: FeedbackOp;
   lastResult: SubmissionResult<string[]> | undefined;
   staff: { id: number; display_name: string }[];
   showComplex: boolean;
+  /** For publish_text: the text published now (approved, or the redacted description). */
+  publicTextDraft?: string;
 }) {
   const { t } = useI18n();
   const [form, fields] = useForm({
@@ -69,6 +72,18 @@ export function FeedbackActionForm({
           <input {...getInputProps(fields.upheld, { type: "checkbox" })} />
           {t("fb.field.upheld")}
         </label>
+      ) : null}
+      {op === "publish_text" ? (
+        <Field
+          label={t("fb.field.publicText")}
+          hint={t("fb.field.publicTextHint")}
+          hintId={fields.publicText.descriptionId}
+          htmlFor={fields.publicText.id}
+          errorId={fields.publicText.errorId}
+          errors={fields.publicText.errors}
+        >
+          <textarea {...getTextareaProps(fields.publicText)} defaultValue={publicTextDraft} rows={4} />
+        </Field>
       ) : null}
       {op === "note" ? (
         <Field label={t("fb.field.note")} htmlFor={fields.note.id} errorId={fields.note.errorId} errors={fields.note.errors}>

@@ -7,6 +7,7 @@ import { inspectionEn } from "./areas/inspection";
 import { managementReviewEn } from "./areas/management-review";
 import { reportsEn } from "./areas/reports";
 import { figuresEn } from "./areas/figures";
+import { securityEn } from "./areas/security";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...feedbackEn,
   ...nonconformitiesEn,
   ...reportsEn,
+  ...securityEn,
   ...auditsEn,
   ...checklistsEn,
   ...inspectionEn,
@@ -56,7 +58,7 @@ export const en: Messages = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.invalid": "Wrong username or password.",
-  "login.throttled": "Too many failed sign-in attempts. Please try again in {minutes} minutes.",
+  "login.throttled": "Several failed sign-ins in a row. Please wait {seconds} seconds and try again.",
   "login.loggedOut": "You have signed out.",
 
   "staff.home.title": "Workspace",

@@ -7,6 +7,7 @@ import { inspectionVi } from "./areas/inspection";
 import { managementReviewVi } from "./areas/management-review";
 import { reportsVi } from "./areas/reports";
 import { figuresVi } from "./areas/figures";
+import { securityVi } from "./areas/security";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -17,6 +18,7 @@ export const vi = {
   ...feedbackVi,
   ...nonconformitiesVi,
   ...reportsVi,
+  ...securityVi,
   ...auditsVi,
   ...checklistsVi,
   ...inspectionVi,
@@ -59,7 +61,7 @@ export const vi = {
   "login.password": "Mật khẩu",
   "login.submit": "Đăng nhập",
   "login.invalid": "Tên đăng nhập hoặc mật khẩu không đúng.",
-  "login.throttled": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.",
+  "login.throttled": "Đăng nhập sai nhiều lần liên tiếp. Vui lòng chờ {seconds} giây rồi thử lại.",
   "login.loggedOut": "Bạn đã đăng xuất.",
 
   "staff.home.title": "Trang làm việc",

@@ -1,5 +1,8 @@
 import type { Kysely } from "kysely";
+import { auditRowHash, GENESIS_HASH, type ChainedAuditRow } from "#db/audit-chain";
+import { lockForNumbering } from "#db/sql";
 import type { AuditActorKind, Database } from "#db/schema";
+import { inTransaction } from "./transaction.server";
 
 /** Who made a change. Staff act as themselves; citizens and the system have no account. */
 export type Actor =
@@ -25,9 +28,14 @@ export interface AuditEntry {
  * so the change and its audit row are written together or not at all.
  */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
+  // The chain needs the last row and the new id: read and write in one transaction, holding the
+  // chain's lock (SQLite runs one writer at a time; PostgreSQL waits here for any other process's
+  // transaction that is appending, until it commits).
+  const write = async (trx: Kysely<Database>) => {
+    await lockForNumbering(trx, "audit_log");
+    const last = await trx.selectFrom("audit_log").select(["id", "hash"]).orderBy("id", "desc").limit(1).executeTakeFirst();
+    const row: ChainedAuditRow = {
+      id: (last?.id ?? 0) + 1,
       unit_id: entry.unitId,
       actor_kind: entry.actor.kind,
       actor_user_id: entry.actor.kind === "user" ? entry.actor.userId : null,
@@ -37,8 +45,63 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
       action: entry.action,
       before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
       after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await trx
+      .insertInto("audit_log")
+      .values({ ...row, actor_kind: row.actor_kind as AuditActorKind, prev_hash: prevHash, hash: auditRowHash(prevHash, row) })
+      .execute();
+  };
+  await inTransaction(db, write);
+}
+
+export type AuditChainState =
+  | { ok: true; rows: number; headHash: string; headId: number | null }
+  | { ok: false; rows: number; brokenAtId: number; reason: "hash" | "link" };
+
+/**
+ * Recomputes the whole chain in id order and reports the first broken link: a row whose hash does
+ * not match its columns (changed), or whose prev_hash is not the previous row's hash (a row removed
+ * or inserted before it). Removing the newest rows leaves a shorter valid chain: the page shows the
+ * head's hash so it can be noted down and compared later.
+ */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditChainState> {
+  let prevHash = GENESIS_HASH;
+  let prevId = 0;
+  let rows = 0;
+  for (;;) {
+    const batch = await db
+      .selectFrom("audit_log")
+      .select(["id", "unit_id", "actor_kind", "actor_user_id", "at", "entity_type", "entity_id", "action", "before_json", "after_json", "prev_hash", "hash"])
+      .where("id", ">", prevId)
+      .orderBy("id")
+      .limit(2000)
+      .execute();
+    if (batch.length === 0) return { ok: true, rows, headHash: prevHash, headId: prevId === 0 ? null : prevId };
+    for (const row of batch) {
+      if (row.prev_hash !== prevHash) return { ok: false, rows, brokenAtId: row.id, reason: "link" };
+      if (auditRowHash(prevHash, row) !== row.hash) return { ok: false, rows, brokenAtId: row.id, reason: "hash" };
+      prevHash = row.hash;
+      prevId = row.id;
+      rows += 1;
+    }
+  }
+}
+
+let verified: { state: AuditChainState; headId: number | null; at: number } | undefined;
+const REVERIFY_MS = 10 * 60 * 1000;
+
+/**
+ * The chain's state for the audit-log page: verified again when a row was added since, or every
+ * ten minutes (a full pass reads every row; the triggers refuse changes in between).
+ */
+export async function getAuditChainState(db: Kysely<Database>, now = Date.now()): Promise<AuditChainState> {
+  const head = await db.selectFrom("audit_log").select("id").orderBy("id", "desc").limit(1).executeTakeFirst();
+  const headId = head?.id ?? null;
+  if (verified && verified.headId === headId && now - verified.at < REVERIFY_MS) return verified.state;
+  const state = await verifyAuditChain(db);
+  verified = { state, headId, at: now };
+  return state;
 }
 
 export interface AuditLogFilter {

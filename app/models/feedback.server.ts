@@ -18,21 +18,12 @@ import { recordAudit } from "./audit-log.server";
 import { inTransaction } from "./transaction.server";
 import { getDueContext, type DueContext } from "./dossiers.server";
 import { insertNcFromFeedback } from "./nonconformities.server";
+import { publicTextMask } from "~/domain/shared/personal-data";
 
 export function newTrackingCode(): string {
   return formatTrackingCode(Array.from({ length: TRACKING_CODE_LENGTH }, () => randomInt(TRACKING_ALPHABET_SIZE)));
 }
 
-export async function countRecentSubmissions(db: Kysely<Database>, addressHash: string, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - 60 * 60 * 1000).toISOString();
-  const row = await db
-    .selectFrom("feedback_item")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("source_address_hash", "=", addressHash)
-    .where("received_at", ">", since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
 function deadlinesFor(context: DueContext, item: Pick<Selectable<FeedbackItemTable>, "kind" | "received_at" | "accepted_at" | "is_complex">) {
   return feedbackDeadlines({
@@ -181,7 +172,7 @@ async function queueMessage(
 export async function getPublicFeedback(db: Kysely<Database>, code: string) {
   const item = await db
     .selectFrom("feedback_item")
-    .select(["id", "code", "kind", "state", "subject", "received_at", "accepted_at", "answered_at", "closed_at", "public_answer", "not_accepted_reason", "forwarded_to", "resolution_due_at", "hidden_reason"])
+    .select(["id", "code", "kind", "state", "subject", "received_at", "accepted_at", "answered_at", "closed_at", "public_answer", "not_accepted_reason", "forwarded_to", "resolution_due_at", "hidden_reason", "contact_name", "contact_phone", "contact_email", "contact_id_number"])
     .where("code", "=", code)
     .executeTakeFirst();
   if (!item || item.hidden_reason === "spam") return null;
@@ -192,8 +183,17 @@ export async function getPublicFeedback(db: Kysely<Database>, code: string) {
     .where("public_text", "is not", null)
     .orderBy("at")
     .execute();
-  const { id: _id, hidden_reason: _hidden, ...rest } = item;
-  return { ...rest, thread: replies };
+  // Anyone holding the tracking code reads this page: its texts go out masked (redaction.ts).
+  const mask = publicTextMask({ names: [item.contact_name], numbers: [item.contact_phone, item.contact_id_number], emails: [item.contact_email] });
+  const orNull = (text: string | null) => (text === null ? null : mask(text));
+  const { id: _id, hidden_reason: _hidden, contact_name: _n, contact_phone: _p, contact_email: _e, contact_id_number: _i, ...rest } = item;
+  return {
+    ...rest,
+    subject: mask(rest.subject),
+    public_answer: orNull(rest.public_answer),
+    not_accepted_reason: orNull(rest.not_accepted_reason),
+    thread: replies.map((r) => ({ ...r, public_text: orNull(r.public_text) })),
+  };
 }
 
 export type FeedbackResult = { ok: true } | { ok: false; error: MessageKey };
@@ -331,7 +331,8 @@ export type StaffFeedbackAction =
   | { op: "note"; note: string }
   | { op: "hide"; reason: "spam" | "duplicate"; duplicateOfId: number | null }
   | { op: "unhide" }
-  | { op: "raise_nc" };
+  | { op: "raise_nc" }
+  | { op: "publish_text"; publicText: string };
 
 /** One staff step on an item: state, event, outbox and audit row in one transaction; refused steps change nothing. */
 export async function applyFeedbackAction(
@@ -350,6 +351,25 @@ export async function applyFeedbackAction(
     let to = before.state;
     if (action.op === "raise_nc") {
       await insertNcFromFeedback(trx, actor, unitId, itemId, "manual", now);
+      return { ok: true };
+    }
+    if (action.op === "publish_text") {
+      if (before.source !== "open311") return { ok: false, error: "feedback.error.notOpen311" };
+      await trx
+        .updateTable("feedback_item")
+        .set({ public_description: action.publicText, public_description_at: stamp, public_description_by_user_id: actor.userId, updated_at: stamp })
+        .where("id", "=", itemId)
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        unitId,
+        entityType: "feedback",
+        entityId: itemId,
+        action: "publish_text",
+        before: { publicText: before.public_description },
+        after: { publicText: action.publicText },
+        at: now,
+      });
       return { ok: true };
     }
     if (action.op !== "note" && action.op !== "hide" && action.op !== "unhide") {
@@ -444,7 +464,7 @@ export async function listAttachment(db: Kysely<Database>, unitId: number, attac
   return db
     .selectFrom("feedback_attachment")
     .innerJoin("feedback_item", "feedback_item.id", "feedback_attachment.feedback_id")
-    .select(["feedback_attachment.stored_name", "feedback_attachment.mime", "feedback_attachment.original_name"])
+    .select(["feedback_attachment.id", "feedback_attachment.stored_name", "feedback_attachment.mime", "feedback_attachment.erased_at", "feedback_item.code"])
     .where("feedback_attachment.id", "=", attachmentId)
     .where("feedback_item.unit_id", "=", unitId)
     .executeTakeFirst();

@@ -1,9 +1,4 @@
 import { createHash, randomInt } from "node:crypto";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import {
@@ -19,6 +14,7 @@ import {
 import type { MessageKey } from "~/i18n";
 import { businessDateOf } from "~/utils/clock";
 import { recordAudit } from "./audit-log.server";
+import { readForm } from "~/utils/form-body.server";
 
 export function newVerificationCode(): string {
   return formatVerificationCode(Array.from({ length: VERIFICATION_CODE_LENGTH }, () => randomInt(VERIFICATION_ALPHABET_SIZE)));
@@ -271,21 +267,13 @@ export type VerifyUpload = { ok: true; sha256: string } | { ok: false; error: Me
 
 /** Reads the uploaded file of the verification form: a PDF by its content, at most 20 MB; only its hash is kept. */
 export async function readVerifyUpload(request: Request): Promise<VerifyUpload> {
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_VERIFY_UPLOAD_BYTES + 64 * 1024) return { ok: false, error: "verify.error.tooLarge", status: 413 };
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) return { ok: false, error: "verify.error.noFile", status: 400 };
-  let formData: FormData;
-  try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_VERIFY_UPLOAD_BYTES, filter: ({ name }) => name === "file" }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: "verify.error.tooLarge", status: 413 };
-    throw error;
+  const read = await readForm(request, { maxBytes: MAX_VERIFY_UPLOAD_BYTES + 64 * 1024, maxFileBytes: MAX_VERIFY_UPLOAD_BYTES });
+  if (!read.ok) {
+    return read.reason === "malformed" ? { ok: false, error: "error.malformedForm", status: 400 } : { ok: false, error: "verify.error.tooLarge", status: 413 };
   }
-  const file = formData.get("file");
+  const file = read.formData.get("file");
   if (file === null || typeof file === "string" || file.size === 0) return { ok: false, error: "verify.error.noFile", status: 400 };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (!looksLikePdf(bytes)) return { ok: false, error: "verify.error.notPdf", status: 400 };

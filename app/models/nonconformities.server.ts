@@ -194,7 +194,7 @@ export async function findPersonalDataOf(db: Kysely<Database>, unitId: number, n
     ids.length || feedbackIds.length || feedbackCodes.length
       ? await db
           .selectFrom("feedback_item")
-          .select(["contact_name", "contact_phone", "contact_id_number", "dossier_id"])
+          .select(["contact_name", "contact_phone", "contact_id_number", "contact_email", "dossier_id"])
           .where("unit_id", "=", unitId)
           .where((eb) =>
             eb.or([
@@ -230,6 +230,7 @@ export async function findPersonalDataOf(db: Kysely<Database>, unitId: number, n
       ...dossiers.flatMap((d) => [d.applicant_phone, d.applicant_id_number]),
       ...feedback.flatMap((f) => [f.contact_phone, f.contact_id_number]),
     ],
+    emails: feedback.map((f) => f.contact_email),
   };
 }
 
@@ -460,7 +461,9 @@ export async function completeCorrectiveAction(
       .innerJoin("nonconformity", "nonconformity.id", "corrective_action.nonconformity_id")
       .select(["corrective_action.id", "corrective_action.nonconformity_id", "corrective_action.status", "corrective_action.owner_user_id", "nonconformity.state", "nonconformity.unit_id"])
       .where("corrective_action.id", "=", actionId)
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // An id from the form that names no action (or another unit's) is the client's mistake, not a 500.
+    if (!action) return { ok: false, error: "nc.error.actionNotEditable" };
     if (action.unit_id !== unitId || (ncId !== undefined && action.nonconformity_id !== ncId) || action.status !== "planned" || action.state !== "actions_planned") {
       return { ok: false, error: "nc.error.actionNotEditable" };
     }

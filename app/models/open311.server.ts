@@ -16,6 +16,8 @@ import {
   type Open311NewRequest,
   type Open311Root,
 } from "~/domain/feedback/open311";
+import { publicTextMask } from "~/domain/shared/personal-data";
+import { findIdempotentResponse, storeIdempotentResponse } from "./api-clients.server";
 import { submitFeedback } from "./feedback.server";
 import { getUnit } from "./units.server";
 
@@ -60,6 +62,34 @@ export async function fileOpen311Request(
   return { code, unitName: unit.name };
 }
 
+export type IdempotentFiling =
+  | { kind: "filed"; body: string }
+  | { kind: "replayed"; body: string }
+  | { kind: "key_reused" };
+
+/**
+ * Files a request once per Idempotency-Key: a retried POST (same key, same body and format) gets
+ * the first answer again and files nothing; the same key with another request is refused. The
+ * answer and the item are written in one transaction. Keys are the client's own, apart from its
+ * dossier API keys (`open311:` prefix).
+ */
+export async function fileOpen311RequestOnce(
+  db: Kysely<Database>,
+  client: { id: number; unit_id: number },
+  idempotency: { key: string; requestHash: string },
+  file: (trx: Kysely<Database>) => Promise<string>,
+  now = new Date(),
+): Promise<IdempotentFiling> {
+  const key = `open311:${idempotency.key}`;
+  return db.transaction().execute(async (trx) => {
+    const previous = await findIdempotentResponse(trx, client.id, key);
+    if (previous) return previous.requestHash === idempotency.requestHash ? { kind: "replayed", body: String(previous.body) } : { kind: "key_reused" };
+    const body = await file(trx);
+    await storeIdempotentResponse(trx, client.id, key, idempotency.requestHash, { status: 200, body }, now);
+    return { kind: "filed", body };
+  });
+}
+
 /**
  * The public list: items filed through Open311, of the Open311 kinds, neither spam nor duplicates.
  * Items filed on the web form or at the desk are not listed: their senders agreed to processing
@@ -73,6 +103,10 @@ function publicItems(db: Kysely<Database>, unitId: number) {
       "feedback_item.kind",
       "feedback_item.state",
       "feedback_item.description",
+      "feedback_item.public_description",
+      "feedback_item.contact_name",
+      "feedback_item.contact_phone",
+      "feedback_item.contact_email",
       "feedback_item.received_at",
       "feedback_item.resolution_due_at",
       "feedback_item.public_answer",
@@ -96,21 +130,44 @@ function publicItems(db: Kysely<Database>, unitId: number) {
 
 type PublicRow = Awaited<ReturnType<ReturnType<typeof publicItems>["execute"]>>[number];
 
+interface PublishableItem {
+  description: string;
+  public_description: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+}
+
+/** The mask of an item's public texts: its sender's data, and whatever looks personal. */
+export function open311TextMask(item: Omit<PublishableItem, "description" | "public_description">) {
+  return publicTextMask({ names: [item.contact_name], numbers: [item.contact_phone], emails: [item.contact_email] });
+}
+
+/**
+ * What Open311 publishes as the description: the text staff approved, or until then the citizen's
+ * own words with personal data masked (FixMyStreet moderates the same way).
+ */
+export function open311PublicDescription(item: PublishableItem): string {
+  return item.public_description ?? open311TextMask(item)(item.description);
+}
+
 function toItem(row: PublicRow): Open311Item[] {
   if (!isOpen311ServiceCode(row.kind)) return [];
+  const mask = open311TextMask(row);
+  const orNull = (text: string | null) => (text === null ? null : mask(text));
   return [
     {
       code: row.code,
       kind: row.kind,
       state: row.state,
-      description: row.description,
+      description: open311PublicDescription(row),
       receivedAt: row.received_at,
       lastChangedAt: row.last_changed_at,
       resolutionDueAt: row.resolution_due_at,
-      publicAnswer: row.public_answer,
-      notAcceptedReason: row.not_accepted_reason,
+      publicAnswer: orNull(row.public_answer),
+      notAcceptedReason: orNull(row.not_accepted_reason),
       forwardedTo: row.forwarded_to,
-      addressString: row.address_string,
+      addressString: orNull(row.address_string),
       lat: row.lat,
       long: row.long,
     },
@@ -147,6 +204,13 @@ export function open311Response(format: Open311Format, root: Open311Root, value:
   // Reads are public and carry no cookie: any web app may call them. Writes stay same-origin (server.js).
   if (init.cors) headers.set("Access-Control-Allow-Origin", "*");
   return new Response(serializeOpen311(format, root, value), { status: init.status ?? 200, headers });
+}
+
+/** 429 in the format asked for, with Retry-After (the rate limit of app/utils/rate-limit.server.ts). */
+export function open311TooManyRequests(format: Open311Format, retryAfterSeconds: number): Response {
+  const response = open311ErrorResponse(format, [{ code: 429, description: `Quá nhiều yêu cầu: thử lại sau ${retryAfterSeconds} giây.` }]);
+  response.headers.set("Retry-After", String(retryAfterSeconds));
+  return response;
 }
 
 /** Errors: the HTTP status is the code of the first one (404 missing, 403 bad key, 400 anything else). */

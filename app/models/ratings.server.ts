@@ -18,7 +18,8 @@ export async function getRatingStatus(db: Kysely<Database>, code: string) {
 
 /**
  * One rating per returned dossier. The citizen proves it is theirs with the last four digits of the
- * phone number on the dossier, since dossier codes follow a predictable pattern.
+ * phone number on the dossier, since dossier codes follow a predictable pattern; the route limits
+ * the wrong guesses per dossier (rate-limit.server.ts), so the digits cannot be found by trying.
  */
 export async function rateDossier(
   db: Kysely<Database>,
@@ -33,11 +34,12 @@ export async function rateDossier(
       .executeTakeFirst();
     if (!dossier) return { ok: false, error: "lookup.notFound" };
     if (dossier.state !== "returned") return { ok: false, error: "rating.notReturned" };
+    // "Already rated" first: a rated dossier must not go on answering guesses of its phone digits.
+    const existing = await trx.selectFrom("dossier_rating").select("id").where("dossier_id", "=", dossier.id).executeTakeFirst();
+    if (existing) return { ok: false, error: "rating.already" };
     if (!/^\d{4}$/.test(input.phoneLast4) || !dossier.applicant_phone?.endsWith(input.phoneLast4)) {
       return { ok: false, error: "rating.mismatch" };
     }
-    const existing = await trx.selectFrom("dossier_rating").select("id").where("dossier_id", "=", dossier.id).executeTakeFirst();
-    if (existing) return { ok: false, error: "rating.already" };
     const { id } = await trx
       .insertInto("dossier_rating")
       .values({ dossier_id: dossier.id, rating: input.rating, comment: input.comment ?? null, rated_at: now.toISOString() })

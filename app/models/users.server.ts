@@ -1,7 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import type { Role } from "~/domain/accounts/roles";
-import { recordAudit, type Actor } from "./audit-log.server";
+import { DEMO_PASSWORD, DEMO_USERS } from "#db/seed/demo";
+import { verifyPassword } from "~/utils/password.server";
+import { recordAudit, SYSTEM_ACTOR, type Actor } from "./audit-log.server";
 
 export interface UserSummary {
   id: number;
@@ -269,4 +271,37 @@ export async function changeOwnPassword(
       at: now,
     });
   });
+}
+
+/**
+ * Accounts that still sign in with the public demo password (databases seeded before issue 13)
+ * must change it: flagged, their sessions ended, each with an audit row. Returns how many.
+ */
+export async function requireDemoPasswordChange(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const candidates = await db
+    .selectFrom("user")
+    .select(["id", "unit_id", "password_hash"])
+    .where("username", "in", DEMO_USERS.map((u) => u.username))
+    .where("must_change_password", "=", 0)
+    .execute();
+  let flagged = 0;
+  for (const user of candidates) {
+    if (!(await verifyPassword(DEMO_PASSWORD, user.password_hash))) continue;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable("user").set({ must_change_password: 1, updated_at: now.toISOString() }).where("id", "=", user.id).execute();
+      await trx.deleteFrom("session").where("user_id", "=", user.id).execute();
+      await recordAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        unitId: user.unit_id,
+        entityType: "user",
+        entityId: user.id,
+        action: "password_change_required",
+        before: { mustChangePassword: false },
+        after: { mustChangePassword: true, reason: "demo_password" },
+        at: now,
+      });
+    });
+    flagged += 1;
+  }
+  return flagged;
 }

@@ -5,9 +5,11 @@ import { getOnTimeStatement } from "~/models/metrics-report.server";
 import { getPublicUnit } from "~/models/units.server";
 import { jsonError, jsonValidationError } from "~/utils/api.server";
 import { getDb } from "~/utils/db.server";
+import { requireWithinRateLimit } from "~/utils/rate-limit.server";
 
 /** Public on-time figures (aggregates only) for `?from=YYYY-MM-DD&to=YYYY-MM-DD` or `?year=YYYY`. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireWithinRateLimit("reports", context);
   const parsed = PeriodQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return jsonValidationError(parsed.error, await getLanguage(request));
   const db = getDb();

@@ -11,6 +11,7 @@ import { addCitizenReply, getPublicFeedback } from "~/models/feedback.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { publicOrigin } from "~/utils/env.server";
+import { requireWithinRateLimit } from "~/utils/rate-limit.server";
 
 async function load(codeParam: string | undefined) {
   const code = TrackingCodeSchema.safeParse(codeParam);
@@ -20,7 +21,8 @@ async function load(codeParam: string | undefined) {
 }
 
 /** The public status of an item: status, dates and the public answer; never personal data. */
-export async function loader({ params, request }: LoaderFunctionArgs) {
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  await requireWithinRateLimit("lookup", context);
   const item = await load(params.code);
   return { item, statusUrl: `${publicOrigin(request)}/feedback/${item.code}` };
 }
@@ -137,7 +139,8 @@ function ReplyForm() {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  await requireWithinRateLimit("feedback", context);
   const item = await load(params.code);
   const submission = parseWithZod(await request.formData(), { schema: CitizenReplySchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -8,12 +8,13 @@ import { FEEDBACK_KINDS } from "~/domain/feedback/feedback";
 import { PublicFeedbackSchema } from "~/domain/feedback/schema";
 import { useI18n } from "~/i18n/i18n-context";
 import { checkAttachments, readFeedbackForm, storeAttachments } from "~/models/feedback-intake.server";
-import { countRecentSubmissions, submitFeedback } from "~/models/feedback.server";
+import { submitFeedback } from "~/models/feedback.server";
 import { getPublicUnit } from "~/models/units.server";
 import { hashClientAddress } from "~/utils/client-address.server";
 import { getDb } from "~/utils/db.server";
-import { getEnv, publicOrigin } from "~/utils/env.server";
+import { publicOrigin } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
+import { consumeRateLimit } from "~/utils/rate-limit.server";
 import { removeUploads } from "~/utils/uploads.server";
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -33,11 +34,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const addressHash = hashClientAddress(context.clientAddress);
   const now = new Date();
-  if ((await countRecentSubmissions(db, addressHash, now)) >= getEnv().FEEDBACK_LIMIT_PER_HOUR) {
-    return data(submission.reply({ formErrors: ["feedback.error.tooMany"] }), { status: 429 });
-  }
   const checked = await checkAttachments(read.files);
   if (!checked.ok) return data(submission.reply({ fieldErrors: { attachments: [checked.error] } }), { status: 400 });
+  // Counted once the submission is complete and would be stored: a typo costs nothing.
+  const limited = await consumeRateLimit("feedback", addressHash);
+  if (!limited.ok) {
+    return data(submission.reply({ formErrors: ["feedback.error.tooMany"] }), {
+      status: 429,
+      headers: { "Retry-After": String(limited.retryAfterSeconds) },
+    });
+  }
 
   const value = submission.value;
   const stored = await storeAttachments(checked.attachments);

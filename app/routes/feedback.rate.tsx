@@ -11,9 +11,11 @@ import { useI18n } from "~/i18n/i18n-context";
 import { getRatingStatus, rateDossier } from "~/models/ratings.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { checkRateLimit, consumeRateLimit, requireWithinRateLimit } from "~/utils/rate-limit.server";
 
 /** Satisfaction rating of a returned dossier, reached from the look-up and the receipt's QR code. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireWithinRateLimit("lookup", context);
   const code = DossierCodeSchema.safeParse(new URL(request.url).searchParams.get("code"));
   if (!code.success) throw new Response("Not found", { status: 404 });
   const status = await getRatingStatus(getDb(), code.data);
@@ -21,10 +23,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return status;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireWithinRateLimit("rating", context);
   const submission = parseWithZod(await request.formData(), { schema: RatingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // Wrong phone digits are counted per dossier, from any address: after a few, the dossier takes no
+  // more guesses for a day (its citizen can still rate at the desk).
+  const failures = await checkRateLimit("ratingFailure", submission.value.code);
+  if (!failures.ok) {
+    return data(submission.reply({ formErrors: ["rating.tooManyTries"] }), {
+      status: 429,
+      headers: { "Retry-After": String(failures.retryAfterSeconds) },
+    });
+  }
   const result = await rateDossier(getDb(), submission.value);
+  if (!result.ok && result.error === "rating.mismatch") await consumeRateLimit("ratingFailure", submission.value.code);
   if (!result.ok) {
     const field = result.error === "rating.mismatch" ? { fieldErrors: { phoneLast4: [result.error] } } : { formErrors: [result.error] };
     return data(submission.reply(field), { status: 400 });

@@ -28,13 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.setCookie } });
   }
   const t = await getTranslator(request);
-  const message =
-    result.reason === "throttled"
-      ? t("login.throttled", { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) })
-      : "login.invalid";
-  return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-    status: result.reason === "throttled" ? 429 : 400,
-  });
+  if (result.reason === "throttled") {
+    const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+    return data(submission.reply({ formErrors: [t("login.throttled", { seconds })], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(seconds) },
+    });
+  }
+  return data(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), { status: 400 });
 }
 
 export default function Login() {

@@ -8,11 +8,14 @@ import { useI18n } from "~/i18n/i18n-context";
 import { getPublicDossierStatus } from "~/models/dossiers.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { requireWithinRateLimit } from "~/utils/rate-limit.server";
 
 /** Public look-up by dossier code: status, dates and steps, never personal data. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("code");
   if (raw === null || raw.trim() === "") return { code: "", error: null, dossier: null };
+  // Dossier codes follow a pattern: each guess counts against the visitor's limit.
+  await requireWithinRateLimit("lookup", context);
   const code = DossierCodeSchema.safeParse(raw);
   if (!code.success) return { code: raw, error: code.error.issues[0]?.message ?? "error.invalid", dossier: null };
   const dossier = await getPublicDossierStatus(getDb(), code.data);

@@ -1,14 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { TrackingCodeSchema } from "~/domain/feedback/feedback";
 import { open311Request, parseOpen311Target } from "~/domain/feedback/open311";
-import { getOpen311Request, open311ErrorResponse, open311Response } from "~/models/open311.server";
+import { getOpen311Request, open311ErrorResponse, open311Response, open311TooManyRequests } from "~/models/open311.server";
 import { getPublicUnit } from "~/models/units.server";
 import { getDb } from "~/utils/db.server";
+import { clientKey, consumeRateLimit } from "~/utils/rate-limit.server";
 
 /** `GET /open311/v2/requests/{service_request_id}.{xml|json}`: one request, as a one-element list. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const target = parseOpen311Target(params.id);
   if (!target.ok) return open311ErrorResponse(target.format, [target.error]);
+  const limited = await consumeRateLimit("open311", clientKey(context));
+  if (!limited.ok) return open311TooManyRequests(target.format, limited.retryAfterSeconds);
   const notFound = () => open311ErrorResponse(target.format, [{ code: 404, description: `Không có yêu cầu "${target.name}".` }]);
   const code = TrackingCodeSchema.safeParse(target.name);
   if (!code.success) return notFound();

@@ -11,6 +11,7 @@ import { requireUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { consumeRateLimit } from "~/utils/rate-limit.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,7 +21,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const db = getDb();
-  const submission = await parseWithZod(await request.formData(), {
+  const formData = await request.formData();
+  // A stolen session must not become a way to guess the password: checks are counted per account.
+  const checks = await consumeRateLimit("passwordCheck", `user:${user.id}`);
+  if (!checks.ok) {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+    return data(
+      submission.reply({ fieldErrors: { currentPassword: ["error.tooManyPasswordChecks"] }, hideFields: ["currentPassword", "newPassword", "confirmPassword"] }),
+      { status: 429, headers: { "Retry-After": String(checks.retryAfterSeconds) } },
+    );
+  }
+  const submission = await parseWithZod(formData, {
     schema: ChangePasswordSchema.superRefine(async (value, ctx) => {
       const hash = await getPasswordHash(db, user.id);
       if (!hash || !(await verifyPassword(value.currentPassword, hash))) {

@@ -7,7 +7,7 @@ import { Field } from "~/components/form";
 import { AUDIT_LOG_PAGE_SIZE, AuditLogFilterSchema, type AuditLogFilterInput } from "~/domain/audit-log/filter";
 import { isMessageKey, type Translate } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
-import { listAuditLog, listAuditLogFacets, type AuditLogListItem } from "~/models/audit-log.server";
+import { getAuditChainState, listAuditLog, listAuditLogFacets, type AuditLogListItem } from "~/models/audit-log.server";
 import { listUsers } from "~/models/users.server";
 import { requireRole } from "~/utils/auth.server";
 import { businessDayEnd, businessDayStart } from "~/utils/clock";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const searchParams = new URL(request.url).searchParams;
   const submission = parseWithZod(searchParams, { schema: AuditLogFilterSchema });
   const filter = submission.status === "success" ? submission.value : { page: 1 };
-  const [log, facets, users] = await Promise.all([
+  const [log, facets, users, chain] = await Promise.all([
     listAuditLog(db, {
       unitId: user.unitId,
       entityType: filter.entityType,
@@ -34,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     listAuditLogFacets(db, user.unitId),
     listUsers(db, user.unitId),
+    getAuditChainState(db),
   ]);
   return {
     lastResult: submission.status === "success" ? undefined : submission.reply(),
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     items: log.items,
     facets,
     actors: users.map((u) => ({ id: u.id, name: u.displayName })),
+    chain,
   };
 }
 
@@ -63,7 +65,7 @@ function actorLabel(t: Translate, item: AuditLogListItem) {
 }
 
 export default function AuditLog() {
-  const { lastResult, items, facets, actors, total, page, pageCount } = useLoaderData<typeof loader>();
+  const { lastResult, items, facets, actors, total, page, pageCount, chain } = useLoaderData<typeof loader>();
   const { t, formatDateTime } = useI18n();
   const [searchParams] = useSearchParams();
   const [form, fields] = useForm<AuditLogFilterInput>({
@@ -80,6 +82,15 @@ export default function AuditLog() {
   return (
     <main id="main" className="page">
       <h1>{t("audit.title")}</h1>
+      {chain.ok ? (
+        <p className="notice" data-chain="intact">
+          {t("audit.chain.intact", { rows: chain.rows, id: chain.headId ?? "-", hash: chain.headHash.slice(0, 16) })}
+        </p>
+      ) : (
+        <p className="notice notice--danger" role="alert" data-chain="broken">
+          {t("audit.chain.broken", { id: chain.brokenAtId, rows: chain.rows })}
+        </p>
+      )}
       <Form method="get" {...getFormProps(form)} className="filters" aria-label={t("audit.filters")}>
         <Field label={t("audit.filter.entityType")} htmlFor={fields.entityType.id} errorId={fields.entityType.errorId} errors={fields.entityType.errors}>
           <select {...getSelectProps(fields.entityType)}>

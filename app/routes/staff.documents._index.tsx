@@ -1,8 +1,6 @@
 import {
   data,
   redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -21,6 +19,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { may, rolesTo } from "~/domain/accounts/permissions";
+import { readForm } from "~/utils/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/documents"));
@@ -34,13 +33,13 @@ const MAX_DOCUMENT_BYTES = 512 * 1024;
 /** The quality lead uploads a Markdown file: a new document, or a new draft of an existing one. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, rolesTo("keepQualitySystem"));
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }));
-  } catch {
-    return data({ issues: [{ field: "file", message: "error.tooLong" }] }, { status: 413 });
+  const read = await readForm(request, { maxBytes: MAX_DOCUMENT_BYTES + 64 * 1024, maxFileBytes: MAX_DOCUMENT_BYTES });
+  if (!read.ok) {
+    return read.reason === "malformed"
+      ? data({ issues: [{ field: "file", message: "error.malformedForm" }] }, { status: 400 })
+      : data({ issues: [{ field: "file", message: "error.tooLong" }] }, { status: 413 });
   }
-  const file = form.get("file");
+  const file = read.formData.get("file");
   if (!file || typeof file === "string" || file.size === 0 || !file.name.toLowerCase().endsWith(".md")) {
     return data({ issues: [{ field: "file", message: "error.markdownFile" }] }, { status: 400 });
   }

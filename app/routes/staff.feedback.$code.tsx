@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { publicOrigin } from "~/utils/env.server";
+import { open311PublicDescription } from "~/models/open311.server";
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const code = TrackingCodeSchema.safeParse(codeParam);
@@ -32,13 +33,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { item } = detail;
   const open = OPEN_FEEDBACK_STATES.includes(item.state);
   const canRaiseNc = !item.nonconformity_id && may(user.roles, "raiseNonconformityFromFeedback");
-  const ops: FeedbackOp[] = [...allowedFeedbackActions(item.state), "note", item.hidden_reason ? "unhide" : "hide", ...(canRaiseNc ? (["raise_nc"] as const) : [])];
+  const ops: FeedbackOp[] = [
+    ...allowedFeedbackActions(item.state),
+    "note",
+    item.hidden_reason ? "unhide" : "hide",
+    ...(canRaiseNc ? (["raise_nc"] as const) : []),
+    ...(item.source === "open311" ? (["publish_text"] as const) : []),
+  ];
   const nc = item.nonconformity_id
     ? await getDb().selectFrom("nonconformity").select("code").where("id", "=", item.nonconformity_id).executeTakeFirst()
     : undefined;
   return {
     ...detail,
     ops,
+    publicText: item.source === "open311" ? { text: open311PublicDescription(item), approvedAt: item.public_description_at } : null,
     ncCode: nc?.code ?? null,
     staff: await listHandlers(getDb(), user.unitId),
     acceptanceUrgency: deadlineUrgency(item.acceptance_due_at ? new Date(item.acceptance_due_at) : null, now, item.state !== "received"),
@@ -84,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FeedbackDetail() {
-  const { item, events, attachments, outbox, ops, staff, acceptanceUrgency, resolutionUrgency, ncCode } = useLoaderData<typeof loader>();
+  const { item, events, attachments, outbox, ops, staff, acceptanceUrgency, resolutionUrgency, ncCode, publicText } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
@@ -192,8 +200,20 @@ export default function FeedbackDetail() {
         </section>
         <section className="dossier-actions" aria-labelledby="fb-actions">
           <h2 id="fb-actions">{t("dossier.actions")}</h2>
+          {publicText ? (
+            <p className={publicText.approvedAt ? "notice" : "notice notice--warning"}>
+              {publicText.approvedAt ? t("fb.publicText.approved", { at: formatDateTime(publicText.approvedAt) }) : t("fb.publicText.pending")}
+            </p>
+          ) : null}
           {ops.map((op) => (
-            <FeedbackActionForm key={op} op={op} lastResult={reply?.op === op ? reply.result : undefined} staff={staff} showComplex={item.kind === "complaint"} />
+            <FeedbackActionForm
+              key={op}
+              op={op}
+              lastResult={reply?.op === op ? reply.result : undefined}
+              staff={staff}
+              showComplex={item.kind === "complaint"}
+              publicTextDraft={publicText?.text}
+            />
           ))}
         </section>
       </div>

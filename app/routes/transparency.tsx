@@ -107,7 +107,7 @@ export default function Transparency() {
       </Form>
       <JudgementLine unit={data.unitName} status={data.status} chosen={data.period} judgedAt={data.judgedAt} />
       <p>
-        <a href={`/reports/on-time.pdf?from=${data.period.from}&to=${data.period.to}`}>{t("reports.onTime.download")}</a>
+        <a href={`/reports/on-time.pdf?year=${data.period.from.slice(0, 4)}`}>{t("reports.onTime.download")}</a>
       </p>
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t("transparency.figuresTitle")}</h2>

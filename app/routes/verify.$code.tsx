@@ -6,9 +6,11 @@ import { useI18n } from "~/i18n/i18n-context";
 import { getIssuedDocument } from "~/models/issued-documents.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { requireWithinRateLimit } from "~/utils/rate-limit.server";
 
 /** Public: what was issued under a verification code, when, by whom, and the file's SHA-256. Never the file or personal data. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  await requireWithinRateLimit("verify", context);
   const code = VerificationCodeSchema.safeParse(params.code ?? "");
   if (!code.success) throw new Response("Not found", { status: 404 });
   // Typed by hand from a printed page (lower case, without dashes): one address per document.

@@ -8,18 +8,21 @@ import { useI18n } from "~/i18n/i18n-context";
 import { findIssuedDocumentsBySha256, getIssuedDocument, readVerifyUpload } from "~/models/issued-documents.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { requireWithinRateLimit } from "~/utils/rate-limit.server";
 
 /** Public: look a verification code up (`?code=`), or check an uploaded PDF against the recorded hashes. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("code");
   if (raw === null || raw.trim() === "") return { code: "", error: null };
+  await requireWithinRateLimit("verify", context);
   const code = VerificationCodeSchema.safeParse(raw);
   if (!code.success) return { code: raw, error: "error.invalid" satisfies MessageKey };
   if (!(await getIssuedDocument(getDb(), code.data))) return { code: code.data, error: "verify.lookup.notFound" satisfies MessageKey };
   throw redirect(verificationPath(code.data));
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireWithinRateLimit("verify", context);
   const upload = await readVerifyUpload(request);
   if (!upload.ok) return data({ status: "error" as const, error: upload.error }, { status: upload.status });
   const matches = await findIssuedDocumentsBySha256(getDb(), upload.sha256);

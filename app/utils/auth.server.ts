@@ -1,18 +1,22 @@
 import { createCookie, redirect } from "@remix-run/node";
-import { decideLoginThrottle } from "~/domain/accounts/login-throttle";
+import { decideLoginThrottle, failuresSinceSuccess, ownerNoticeDue } from "~/domain/accounts/login-throttle";
+import { translator } from "~/i18n";
 import { hasAnyRole, type Role } from "~/domain/accounts/roles";
 import {
   createSession,
   deleteSession,
   getSessionUserId,
-  listRecentLoginAttempts,
+  listPairLoginAttempts,
+  listUsernameLoginAttempts,
+  notifyLoginFailures,
   recordLoginAttempt,
   SESSION_LIFETIME_MS,
 } from "~/models/sessions.server";
 import { findLoginCredentials, getUser, type UserSummary } from "~/models/users.server";
 import { getDb } from "./db.server";
-import { isCookieSecure } from "./env.server";
+import { getEnv, isCookieSecure } from "./env.server";
 import { getDecoyHash, verifyPassword } from "./password.server";
+import { consumeRateLimit, clientKey } from "./rate-limit.server";
 import { getSessionSecret } from "./session-secret.server";
 
 export type SessionUser = UserSummary & { sessionId: string };
@@ -39,7 +43,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const db = getDb();
-  const userId = await getSessionUserId(db, sessionId);
+  const userId = await getSessionUserId(db, sessionId, new Date(), getEnv().SESSION_IDLE_MINUTES * 60_000);
   if (userId === null) return null;
   const user = await getUser(db, userId);
   return user && !user.isDisabled ? { ...user, sessionId } : null;
@@ -76,7 +80,11 @@ export type LoginResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterMs: number };
 
-/** Checks throttling and credentials; on success opens a fresh session (the old one, if any, is dropped). */
+/**
+ * Checks the address's request limit, the progressive delay of this username from this address,
+ * then the credentials; on success opens a fresh session (the old one, if any, is dropped). A failure
+ * on a real account may leave its owner a notice (login-throttle.ts).
+ */
 export async function logIn(
   request: Request,
   credentials: { username: string; password: string },
@@ -84,20 +92,34 @@ export async function logIn(
   now = new Date(),
 ): Promise<LoginResult> {
   const db = getDb();
-  const attempts = await listRecentLoginAttempts(db, { username: credentials.username, ip }, now);
-  const throttle = decideLoginThrottle({ ...attempts, now });
+  const perAddress = await consumeRateLimit("login", clientKey({ clientAddress: ip }));
+  if (!perAddress.ok) return { ok: false, reason: "throttled", retryAfterMs: perAddress.retryAfterSeconds * 1000 };
+  const pairAttempts = await listPairLoginAttempts(db, { username: credentials.username, ip }, now);
+  const throttle = decideLoginThrottle({ pairAttempts, now });
   if (!throttle.allowed) return { ok: false, reason: "throttled", retryAfterMs: throttle.retryAfterMs };
 
   const found = await findLoginCredentials(db, credentials.username);
   const passwordOk = await verifyPassword(credentials.password, found?.password_hash ?? (await getDecoyHash()));
   const succeeded = Boolean(found && passwordOk && found.is_disabled === 0);
   await recordLoginAttempt(db, { username: credentials.username, ip, succeeded, at: now });
+  if (found && !succeeded) await noticeFailures(found.id, credentials.username, now);
   if (!found || !succeeded) return { ok: false, reason: "invalid" };
 
   const previous = await readSessionId(request);
   if (previous) await deleteSession(db, previous);
   const session = await createSession(db, found.id, now);
   return { ok: true, setCookie: await getSessionCookie().serialize(session.id) };
+}
+
+async function noticeFailures(userId: number, username: string, now: Date): Promise<void> {
+  const db = getDb();
+  const failures = failuresSinceSuccess(await listUsernameLoginAttempts(db, username, now), now).length;
+  if (!ownerNoticeDue(failures)) return;
+  const user = await getUser(db, userId);
+  if (!user) return;
+  // Notices are kept in the unit's language (Vietnamese), as the others are.
+  const text = translator("vi")("login.notice.failures", { count: failures });
+  await notifyLoginFailures(db, user, failures, text, now);
 }
 
 /** Ends the session server-side and clears the cookie. */
@@ -107,10 +129,20 @@ export async function logOut(request: Request): Promise<string> {
   return getSessionCookie().serialize("", { maxAge: 0 });
 }
 
-/** A safe local path to go back to after login: never another origin. */
+/**
+ * A safe local path to go back to after login: never another origin. Browsers drop tabs and line
+ * breaks from a URL and read a backslash as a slash (`/\t/evil.example` is `//evil.example`), so any
+ * control character, space or backslash is refused, and the path must resolve to this origin.
+ */
 export function safeRedirectPath(value: unknown, fallback = "/staff"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || !value.startsWith("/") || /[\\\s\p{Cc}\p{Cf}]/u.test(value)) return fallback;
+  const base = "http://motcua.invalid";
+  let resolved: URL;
+  try {
+    resolved = new URL(value, base);
+  } catch {
     return fallback;
   }
+  if (resolved.origin !== base || value.startsWith("//")) return fallback;
   return value;
 }

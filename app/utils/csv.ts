@@ -1,13 +1,17 @@
-/** RFC 4180 CSV: quote a value when it holds a comma, quote, or line break. */
+import { stringify } from "csv-stringify/sync";
+
+/**
+ * One RFC 4180 CSV row (csv-stringify). A text that a spreadsheet would run as a formula (starting
+ * with = + - @, a tab or a carriage return: `=HYPERLINK(…)` typed as a name) is written with a
+ * leading apostrophe, so Excel shows it as text (OWASP "CSV injection"); numbers stay numbers.
+ */
 export function csvRow(values: ReadonlyArray<string | number | null | undefined>): string {
-  return (
-    values
-      .map((v) => {
-        const text = v === null || v === undefined ? "" : String(v);
-        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(",") + "\r\n"
-  );
+  return stringify([values.map((v) => (v === undefined ? null : v))], {
+    escape_formulas: true,
+    record_delimiter: "\r\n",
+    // A line break inside a value is quoted too (csv-stringify quotes only its own delimiter by default).
+    quoted_match: /[\r\n]/,
+  });
 }
 
 /** The byte-order mark that makes Excel read the file as UTF-8. */

@@ -2,6 +2,8 @@ import { dirname } from "node:path";
 import { z } from "zod";
 import { isPostgresUrl } from "#db/url";
 
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** A SQLite file, or `postgres://…` / `postgresql://…` for PostgreSQL. */
@@ -24,7 +26,28 @@ export const EnvSchema = z.object({
     .transform((v) => new URL(v).origin)
     .optional(),
   /** Public submissions allowed per client address per hour (feedback form). */
-  FEEDBACK_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
+  FEEDBACK_LIMIT_PER_HOUR: limit(5),
+  /** Rate limits of the other public endpoints, per client address (see app/utils/rate-limit.server.ts). */
+  LOOKUP_LIMIT_PER_MINUTE: limit(30),
+  RATING_LIMIT_PER_HOUR: limit(10),
+  RATING_FAILURES_PER_DOSSIER_PER_DAY: limit(5),
+  OPEN311_LIMIT_PER_MINUTE: limit(60),
+  VERIFY_LIMIT_PER_MINUTE: limit(10),
+  REPORTS_LIMIT_PER_MINUTE: limit(10),
+  LOGIN_LIMIT_PER_MINUTE: limit(20),
+  /** Current-password checks per account per hour (changing one's own password). */
+  PASSWORD_CHECK_LIMIT_PER_HOUR: limit(10),
+  /** A staff session unused for this many minutes ends. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(12 * 60).default(30),
+  /** Days after a record is closed before its personal data is erased (app/domain/shared/retention.ts). */
+  RETENTION_DOSSIER_DAYS: z.coerce.number().int().min(30).max(36_500).default(1825),
+  RETENTION_FEEDBACK_DAYS: z.coerce.number().int().min(30).max(36_500).default(1095),
+  RETENTION_ATTACHMENT_DAYS: z.coerce.number().int().min(30).max(36_500).default(365),
+}).superRefine((env, ctx) => {
+  // A PDF locked with an intranet or localhost address in its QR code can never be mended.
+  if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+    ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "PUBLIC_URL is required in production (the address printed in QR codes, PDFs and messages)" });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -57,4 +80,9 @@ export function isCookieSecure(env: Env = getEnv()): boolean {
 /** The origin printed in QR codes and PDFs and sent to citizens: `PUBLIC_URL`, else the request's own. */
 export function publicOrigin(request: Request, env: Env = getEnv()): string {
   return env.PUBLIC_URL ?? new URL(request.url).origin;
+}
+
+/** The retention periods, per record kind, in days. */
+export function retentionSettings(env: Env = getEnv()) {
+  return { dossier: env.RETENTION_DOSSIER_DAYS, feedback: env.RETENTION_FEEDBACK_DAYS, attachment: env.RETENTION_ATTACHMENT_DAYS };
 }

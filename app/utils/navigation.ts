@@ -25,6 +25,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff/procedures", label: "nav.procedures", roles: ["quality_lead", "officer", "leader"] },
   { to: "/staff/calendar", label: "nav.calendar", roles: ["quality_lead", "officer", "leader"] },
   { to: "/staff/audit-log", label: "nav.auditLog", roles: ["quality_lead", "admin"] },
+  { to: "/staff/personal-data", label: "nav.personalData", roles: ["quality_lead"] },
   { to: "/staff/users", label: "nav.users", roles: ["admin"] },
   { to: "/staff/api-clients", label: "nav.apiClients", roles: ["admin"] },
   { to: "/staff/account", label: "nav.account", roles: ROLES },

@@ -18,7 +18,22 @@ export function openSqlite(filename: string): SQLite.Database {
   return sqlite;
 }
 
-/** Kysely's SQLite dialect over `openSqlite` (one connection; Kysely serialises its use). */
-export function sqliteDialect(filename: string): SqliteDialect {
-  return new SqliteDialect({ database: openSqlite(filename) });
+const handles = new WeakMap<object, SQLite.Database>();
+
+/**
+ * Kysely's SQLite dialect over `openSqlite` (one connection; Kysely serialises its use), and the
+ * handle it opened, so the caller can link it to its Kysely instance for `sqliteHandleOf`.
+ */
+export function sqliteDialect(filename: string): { dialect: SqliteDialect; handle: SQLite.Database } {
+  const handle = openSqlite(filename);
+  return { dialect: new SqliteDialect({ database: handle }), handle };
+}
+
+export function registerSqlite(db: object, handle: SQLite.Database): void {
+  handles.set(db, handle);
+}
+
+/** The better-sqlite3 handle under a Kysely instance opened by `openDatabase` on SQLite, for libraries that take one (rate limits). */
+export function sqliteHandleOf(db: object): SQLite.Database | undefined {
+  return handles.get(db);
 }

@@ -69,12 +69,13 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
 /**
  * Seeds the reference commune, one demo account per role, the procedures catalogue and the
  * 2021–2027 working calendar, the dossier history and the controlled documents of procedures-docs/.
- * Does nothing if the unit exists.
+ * Does nothing if the unit exists. Demo accounts must change the public demo password at first
+ * sign-in unless `requirePasswordChange: false` (tests).
  */
 export async function seedDemo(
   db: Kysely<Database>,
   now = new Date(),
-  options: { publicOrigin?: string } = {},
+  options: { publicOrigin?: string; requirePasswordChange?: boolean } = {},
 ): Promise<{ seeded: boolean }> {
   // The address printed in the seeded records' QR codes (the site's PUBLIC_URL when known).
   const origin = options.publicOrigin ?? DEMO_ORIGIN;
@@ -101,7 +102,10 @@ export async function seedDemo(
     return id;
   });
   for (const { workAreas, ...user } of DEMO_USERS) {
-    const userId = await createUser(db, SYSTEM_ACTOR, { unitId, ...user, passwordHash, mustChangePassword: false }, now);
+    // The demo password is public: every demo account must choose its own at first sign-in.
+    // Tests that sign in as demo users seed with requirePasswordChange: false.
+    const mustChangePassword = options.requirePasswordChange ?? true;
+    const userId = await createUser(db, SYSTEM_ACTOR, { unitId, ...user, passwordHash, mustChangePassword }, now);
     if (workAreas) await setWorkAreas(db, SYSTEM_ACTOR, unitId, userId, workAreas, now);
   }
   await seedOpen311Demo(db, unitId, now);

@@ -49,7 +49,8 @@ describe("controlled documents", () => {
     await leader.page.getByLabel("Ý kiến").last().fill("Đồng ý ban hành.");
     await Promise.all([leader.page.waitForURL(/done=approve/), leader.page.getByRole("button", { name: "Phê duyệt" }).click()]);
     await expect.poll(() => leader.page.locator(".document-header .badge").innerText()).toBe("Đang hiệu lực");
-    expect(await leader.page.locator(".document-header").innerText()).toContain("Quàng Văn Minh");
+    // The badge reads the same before and after (the old revision was in force too): wait for the approver.
+    await expect.poll(() => leader.page.locator(".document-header").innerText()).toContain("Quàng Văn Minh");
     const article = leader.page.locator("article.document-body");
     expect(await article.innerText()).toContain('<script>alert("x")</script>');
     expect(await article.locator("script").count()).toBe(0);

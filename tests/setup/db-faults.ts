@@ -49,3 +49,10 @@ export async function refuseInserts(db: Db, table: string, message: string, when
     await sql.raw(`drop trigger ${name}`).execute(db);
   };
 }
+
+/** Drops the audit log's refusing triggers (migration 0014), as an attacker with the database's keys would. */
+export async function dropAuditLogGuards(db: Db, names: readonly string[] = ["audit_log_refuse_update", "audit_log_refuse_delete"]): Promise<void> {
+  for (const name of names) {
+    await sql.raw(engineOf(db) === "postgres" ? `drop trigger ${name} on audit_log` : `drop trigger ${name}`).execute(db);
+  }
+}

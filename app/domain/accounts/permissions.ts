@@ -27,6 +27,8 @@ export const ACTING_ROLES = {
   editManagementReviews: ["quality_lead", "leader"],
   /** Record a management review: the leader who chairs it (QT-05 step 4). */
   recordManagementReviews: ["leader"],
+  /** Answer a citizen's request for the data held about them (export by phone or ID number). */
+  answerDataSubjectRequests: ["quality_lead"],
   /** Own a decision of a management review. */
   ownReviewDecisions: ["quality_lead", "officer", "leader", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,12 +3,20 @@ import { ProcedureCodeSchema } from "~/domain/procedures/schema";
 import { CitizenIdSchema, m, PhoneSchema, requiredText } from "~/domain/shared/fields";
 import { ChannelSchema } from "./channels";
 import { PaymentMethodSchema, ReturnMethodSchema } from "./service-facts";
+import { RULE_SETS } from "./rule-sets";
+
+const EARLIEST_RECEIVED_AT = Date.parse(`${RULE_SETS[0]!.effectiveFrom}T00:00:00+07:00`);
 
 /** `POST /api/v1/dossiers`: a dossier submitted by the online public-service portal. */
 export const ApiDossierSchema = z.object({
   procedureCode: ProcedureCodeSchema,
   channel: ChannelSchema.default("online_full"),
-  receivedAt: z.iso.datetime({ offset: true, message: m("error.invalidDateTime") }).transform((v) => new Date(v)),
+  receivedAt: z.iso
+    .datetime({ offset: true, message: m("error.invalidDateTime") })
+    .transform((v) => new Date(v))
+    // A dossier is received under a one-stop rule set: none was in force before the first one
+    // (years like 0001 or 1900 are typing errors, and were a 500).
+    .refine((d) => !Number.isNaN(d.getTime()) && d.getTime() >= EARLIEST_RECEIVED_AT, m("error.receivedTooEarly")),
   applicant: z.object({
     name: requiredText(120),
     phone: PhoneSchema,

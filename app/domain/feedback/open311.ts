@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ProcedureCodeSchema } from "~/domain/procedures/schema";
-import { DossierCodeSchema, PhoneSchema } from "~/domain/shared/fields";
+import { DossierCodeSchema, isPlainText, PhoneSchema } from "~/domain/shared/fields";
 import { isMessageKey, translator } from "~/i18n";
 import { FEEDBACK_ANSWER_WORKING_DAYS } from "./deadlines";
 import { open311Status, TrackingCodeSchema, type FeedbackKind, type FeedbackState } from "./feedback";
@@ -279,9 +279,13 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], prefix = ""): Open3
 const codePoints = (s: string) => [...s].length;
 const NO_LINE_BREAK = /^[^\r\n]*$/;
 
+const PLAIN = "không được chứa ký tự điều khiển, ký tự ẩn hoặc ký tự đổi chiều chữ.";
+
 const text = (max: number) =>
   z
     .string()
+    .refine(isPlainText, PLAIN)
+    .overwrite((s) => s.normalize("NFC"))
     .refine((s) => codePoints(s) <= max, `tối đa ${max} ký tự.`)
     .refine((s) => NO_LINE_BREAK.test(s), "không được xuống dòng.");
 
@@ -308,6 +312,8 @@ export const Open311CreateSchema = z
     // No HTML, says the spec; nothing is stripped: the text is stored as it came and always shown escaped.
     description: z
       .string()
+      .refine(isPlainText, PLAIN)
+      .overwrite((s) => s.normalize("NFC"))
       .refine((s) => codePoints(s) <= OPEN311_DESCRIPTION_MAX, `tối đa ${OPEN311_DESCRIPTION_MAX} ký tự.`)
       .optional(),
     media_url: z

@@ -55,5 +55,7 @@ export const StaffFeedbackActionSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("hide"), reason: z.enum(["spam", "duplicate"]), duplicateOf: z.string().trim().max(20).optional() }),
   z.object({ op: z.literal("unhide") }),
   z.object({ op: z.literal("raise_nc") }),
+  // The text Open311 publishes for the item, written or approved by staff (FixMyStreet's moderation).
+  z.object({ op: z.literal("publish_text"), publicText: requiredText(4000) }),
 ]);
 export type StaffFeedbackActionInput = z.infer<typeof StaffFeedbackActionSchema>;

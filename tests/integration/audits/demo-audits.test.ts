@@ -9,7 +9,7 @@ let unitId: number;
 
 beforeAll(async () => {
   t = createTestDb();
-  await seedDemo(t.db, new Date("2026-11-25T03:00:00Z"));
+  await seedDemo(t.db, new Date("2026-11-25T03:00:00Z"), { requirePasswordChange: false });
   unitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
 }, 120_000);
 

@@ -90,7 +90,7 @@ async function expectApiAgrees(unitId: number, chosen: Period) {
 beforeAll(async () => {
   t = createTestDb();
   // The demo history goes in through the seed's multi-row INSERTs: the insert trigger keeps the summary.
-  await seedDemo(t.db, SEED_NOW);
+  await seedDemo(t.db, SEED_NOW, { requirePasswordChange: false });
   demoUnitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
   testUnitId = await insertOtherUnit(t.db, TEST_UNIT_CODE);
   await insertDossiers(
@@ -304,9 +304,9 @@ describe("migrations 0009 and 0013 on a database that already holds dossiers", (
       await migrateToLatest(fresh);
       const procedures = await proceduresOf(t.db, demoUnitId);
       const stamp = "2021-01-01T00:00:00.000Z";
-      // Dossiers as a database of 0008 held them: none of the facts migration 0013 added.
+      // Dossiers as a database of 0008 held them: none of the facts migrations 0013 and 0014 added.
       const rows = (await dossiersOf(t.db, testUnitId)).map(
-        ({ clock_stopped_at: _a, clock_stopped_date: _b, payment_method: _c, papers_digitised: _d, result_digitised: _e, return_method: _f, ...r }) => r,
+        ({ clock_stopped_at: _a, clock_stopped_date: _b, payment_method: _c, papers_digitised: _d, result_digitised: _e, return_method: _f, personal_data_erased_at: _g, ...r }) => r,
       );
       const ratings = await t.db.selectFrom("dossier_rating").selectAll().where("dossier_id", "in", rows.map((r) => r.id)).execute();
       expect(ratings.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { recordAudit, SYSTEM_ACTOR } from "~/models/audit-log.server";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,10 +45,7 @@ function startWriting(db: Db) {
       const at = new Date(Date.UTC(2026, 0, 1, 0, 0, written)).toISOString();
       await db.transaction().execute(async (trx) => {
         await trx.insertInto("login_attempt").values({ username: `load-${written}`, ip: "127.0.0.1", succeeded: 0, attempted_at: at }).execute();
-        await trx
-          .insertInto("audit_log")
-          .values({ unit_id: unitId, actor_kind: "system", actor_user_id: null, at, entity_type: "load", entity_id: String(written), action: "written", before_json: null, after_json: null })
-          .execute();
+        await recordAudit(trx, { actor: SYSTEM_ACTOR, unitId, entityType: "load", entityId: written, action: "written", at: new Date(at) });
       });
       await new Promise((r) => setImmediate(r));
     }

@@ -1,3 +1,4 @@
+import { recordAudit, SYSTEM_ACTOR, verifyAuditChain } from "~/models/audit-log.server";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -86,13 +87,11 @@ describe.runIf(testEngine() === "postgres")("copying a SQLite database into Post
     expect(id).toBe(last.id + 1);
     const after = await target.db.selectFrom("dossier_daily_stat").select((eb) => eb.fn.sum<number>("received").as("n")).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n + 1);
+    // The audit log goes on from the copied chain: a new row links to the copy's last one.
     const { rows } = await sql<{ n: number }>`select count(*) as n from audit_log`.execute(target.db);
-    const { id: auditId } = await target.db
-      .insertInto("audit_log")
-      .values({ unit_id: unitId, actor_kind: "system", actor_user_id: null, at: "2026-11-25T03:00:00.000Z", entity_type: "test", entity_id: "1", action: "copied", before_json: null, after_json: null })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    expect(auditId).toBeGreaterThan(rows[0]!.n);
+    await recordAudit(target.db, { actor: SYSTEM_ACTOR, unitId, entityType: "test", entityId: 1, action: "copied", at: new Date("2026-11-25T03:00:00.000Z") });
+    const chain = await verifyAuditChain(target.db);
+    expect(chain).toMatchObject({ ok: true, rows: rows[0]!.n + 1 });
   });
 
   test("refuses a target that is not empty", async () => {

@@ -152,7 +152,7 @@ describe("the migrated database", () => {
 
   test("audit_log.actor_kind is checked", async () => {
     await expect(
-      sql`insert into audit_log (unit_id, actor_kind, at, entity_type, entity_id, action) values (${unitId}, 'robot', '2026-01-01T00:00:00.000Z', 'user', '1', 'created')`.execute(
+      sql`insert into audit_log (unit_id, actor_kind, at, entity_type, entity_id, action, prev_hash, hash) values (${unitId}, 'robot', '2026-01-01T00:00:00.000Z', 'user', '1', 'created', '', '')`.execute(
         t.db,
       ),
     ).rejects.toThrow(CHECK_FAILED);

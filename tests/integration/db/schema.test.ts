@@ -43,9 +43,12 @@ type Shape = Record<string, Record<string, [string, boolean, boolean, boolean]>>
 
 /** SQLite keeps the declared name: both spellings of an 8-byte float the migrations use are `real`. */
 const SQLITE_TYPE: Record<string, string> = { "double precision": "real" };
-const PG_TO_SQLITE_TYPE: Record<string, string> = { int4: "integer", text: "text", float8: "real", bytea: "blob" };
+const PG_TO_SQLITE_TYPE: Record<string, string> = { int4: "integer", int8: "bigint", text: "text", float8: "real", bytea: "blob" };
 
-const TEXT_PRIMARY_KEYS = [["session", "id"]] as const;
+const TEXT_PRIMARY_KEYS = [
+  ["session", "id"],
+  ["rate_limit", "key"],
+] as const;
 
 async function shapeOf(db: Kysely<Database>, mapType: (t: string) => string): Promise<Shape> {
   const shape: Shape = {};

@@ -6,7 +6,6 @@ import { getDueContext, type DueContext } from "~/models/dossiers.server";
 import {
   addCitizenReply,
   applyFeedbackAction,
-  countRecentSubmissions,
   getFeedbackDetail,
   getPublicFeedback,
   listInbox,
@@ -297,20 +296,6 @@ describe("submitFeedback", () => {
     expect(codes.size).toBe(40);
     const all = await t.db.selectFrom("feedback_item").select("code").execute();
     expect(new Set(all.map((r) => r.code)).size).toBe(all.length);
-  });
-});
-
-describe("countRecentSubmissions", () => {
-  it("counts one address's items received within the last hour", async () => {
-    const hash = "hash-of-198.51.100.77";
-    const now = vn("2026-03-06T12:00:00");
-    for (const at of ["2026-03-06T10:59:00", "2026-03-06T11:00:00", "2026-03-06T11:00:01", "2026-03-06T11:59:59"]) {
-      await submit("feedback", vn(at), { sourceAddressHash: hash });
-    }
-    await submit("feedback", vn("2026-03-06T11:30:00"), { sourceAddressHash: "hash-of-someone-else" });
-    // Strictly within the hour: the item at exactly 11:00:00 no longer counts.
-    expect(await countRecentSubmissions(t.db, hash, now)).toBe(2);
-    expect(await countRecentSubmissions(t.db, "hash-of-nobody", now)).toBe(0);
   });
 });
 

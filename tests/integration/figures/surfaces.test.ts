@@ -107,11 +107,14 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(NOW);
   t = createTestDb();
-  await seedDemo(t.db, NOW);
+  await seedDemo(t.db, NOW, { requirePasswordChange: false });
   unitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
   await addTodaysDossiers();
   vi.stubEnv("DATABASE_URL", t.path);
   vi.stubEnv("SESSION_SECRET", randomBytes(32).toString("hex"));
+  // Every call here comes from one address; the limits themselves are tested in security/.
+  vi.stubEnv("REPORTS_LIMIT_PER_MINUTE", "10000");
+  vi.stubEnv("LOOKUP_LIMIT_PER_MINUTE", "10000");
   auth = await import("~/utils/auth.server");
   routes.onTime = await import("~/routes/api.v1.metrics.on-time");
   routes.serviceIndex = await import("~/routes/api.v1.metrics.service-index");

@@ -27,7 +27,24 @@ const vn = (local: string) => new Date(`${local}+07:00`);
 
 const APPLICANT = { name: "Sồng A Chứ", phone: "0971234567", idNumber: "014099123456" };
 const SENDER = { name: "Mè Thị Xuân", phone: "0388123456", idNumber: "014199765432" };
-const SECRETS = [APPLICANT.name, APPLICANT.phone, APPLICANT.idNumber, SENDER.name, SENDER.phone, "0388 123 456", SENDER.idNumber];
+// The sender's own words spell their data every way a citizen might (issue 13).
+const SENDER_SPELLINGS = ["Me Thi Xuan", "(038) 812-3456", "0388/123/456", "０３８８１２３４５６", "CCCD 0141 9976 5432", "xuan.me@example.vn", "nhà số 12 ngõ 34"];
+const SECRETS = [
+  APPLICANT.name,
+  APPLICANT.phone,
+  APPLICANT.idNumber,
+  SENDER.name,
+  SENDER.phone,
+  "0388 123 456",
+  SENDER.idNumber,
+  "Me Thi",
+  "812-3456",
+  "0388/123/456",
+  "０３８８",
+  "9976 5432",
+  "xuan.me",
+  "12 ngõ 34",
+];
 
 let t: TestDb;
 let unitId: number;
@@ -92,8 +109,8 @@ beforeAll(async () => {
     {
       kind: "feedback",
       subject: `${SENDER.name} phản ánh thời gian chờ`,
-      description: `Tôi là ${SENDER.name}, số điện thoại 0388 123 456, phải chờ ba giờ ở quầy chứng thực.`,
-      contact: { name: SENDER.name, phone: SENDER.phone, idNumber: SENDER.idNumber },
+      description: `Tôi là ${SENDER.name}, số điện thoại 0388 123 456, phải chờ ba giờ ở quầy chứng thực. ${SENDER_SPELLINGS.join(", ")}.`,
+      contact: { name: SENDER.name, phone: SENDER.phone, idNumber: SENDER.idNumber, email: "xuan.me@example.vn" },
       consent: true,
       source: "web",
       sourceAddressHash: null,
@@ -184,8 +201,20 @@ describe("a nonconformity read by an inspector", () => {
     if (result instanceof Response) throw new Error(`status ${result.status}`);
     expectNoSecrets(JSON.stringify(result));
     expect(result.nc.title).toBe("Phản ánh của công dân: M*** T*** X*** phản ánh thời gian chờ");
-    expect(result.nc.description).toBe("Tôi là M*** T*** X***, số điện thoại 03******56, phải chờ ba giờ ở quầy chứng thực.");
+    expect(result.nc.description).toBe(
+      "Tôi là M*** T*** X***, số điện thoại 03******56, phải chờ ba giờ ở quầy chứng thực. " +
+        "M*** T*** X***, 03******56, 03******56, 03******56, CCCD 01********32, x***@***, nhà số *** ngõ ***.",
+    );
     expect(result.links).toEqual([expect.objectContaining({ label: feedbackCode, href: null })]);
+  });
+
+  it("prints the request of the nonconformity raised from feedback masked, every spelling included", async () => {
+    const response = await run(async () => ncPdf.loader(await args("thanhtra", `/staff/nonconformities/${feedbackNcCode}/request.pdf`, { code: feedbackNcCode })));
+    if (!(response instanceof Response)) throw new Error("a Response");
+    expect(response.status).toBe(200);
+    const text = squashSpaces(pdfPages(Buffer.from(await response.arrayBuffer())).join("\n"));
+    expectNoSecrets(text);
+    expect(text).toContain("M*** T*** X***");
   });
 
   it("masks the register's rows, whole rows included (the page's data, not only what it prints)", async () => {

@@ -32,7 +32,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   t = createTestDb();
-  await seedDemo(t.db, SEED_NOW);
+  await seedDemo(t.db, SEED_NOW, { requirePasswordChange: false });
   unitId = (await t.db.selectFrom("unit").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
   for (const u of await t.db.selectFrom("user").select(["id", "username"]).execute()) userIds[u.username] = u.id;
   vi.stubEnv("DATABASE_URL", t.path);

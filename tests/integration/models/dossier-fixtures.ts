@@ -16,7 +16,7 @@ import { businessDateOf } from "~/utils/clock";
  * the 2021–2027 calendar. On 1 Jan 2021 (a holiday) the history has no working day to fill yet.
  */
 export async function seedReferenceData(db: Kysely<Database>) {
-  await seedDemo(db, new Date("2021-01-01T00:00:00.000Z"));
+  await seedDemo(db, new Date("2021-01-01T00:00:00.000Z"), { requirePasswordChange: false });
   const unit = await db.selectFrom("unit").selectAll().where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow();
   const userId = async (username: string) =>
     (await db.selectFrom("user").select("id").where("username", "=", username).executeTakeFirstOrThrow()).id;

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedDemo } from "#db/seed/demo";
-import { THROTTLE_WINDOW_MS } from "~/domain/accounts/login-throttle";
+import { PAIR_WINDOW_MS } from "~/domain/accounts/login-throttle";
 import {
   createSession,
   deleteExpiredSessions,
   deleteSession,
+  DEFAULT_IDLE_MS,
   getSessionUserId,
-  listRecentLoginAttempts,
+  listPairLoginAttempts,
+  listUsernameLoginAttempts,
   recordLoginAttempt,
   SESSION_LIFETIME_MS,
 } from "~/models/sessions.server";
@@ -20,7 +22,7 @@ const userIds: Record<string, number> = {};
 
 beforeAll(async () => {
   t = createTestDb();
-  await seedDemo(t.db, NOW);
+  await seedDemo(t.db, NOW, { requirePasswordChange: false });
   for (const row of await t.db.selectFrom("user").select(["id", "username"]).execute()) userIds[row.username] = row.id;
 });
 
@@ -40,7 +42,21 @@ describe("sessions", () => {
     expect(session.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(session.expiresAt.toISOString()).toBe(at(SESSION_LIFETIME_MS).toISOString());
     expect(await getSessionUserId(t.db, session.id, NOW)).toBe(userId("motcua"));
+    // Used every 20 minutes, it lasts its whole lifetime.
+    for (let ms = 20 * 60_000; ms < SESSION_LIFETIME_MS; ms += 20 * 60_000) {
+      expect(await getSessionUserId(t.db, session.id, at(ms))).toBe(userId("motcua"));
+    }
     expect(await getSessionUserId(t.db, session.id, at(SESSION_LIFETIME_MS - 1))).toBe(userId("motcua"));
+  });
+
+  test("a session left unused for longer than the idle timeout ends, and is removed", async () => {
+    const session = await createSession(t.db, userId("motcua"), NOW);
+    expect(await getSessionUserId(t.db, session.id, at(DEFAULT_IDLE_MS - 1000))).toBe(userId("motcua"));
+    // Activity moved the idle clock: 29 minutes after the last use, still there.
+    expect(await getSessionUserId(t.db, session.id, at(DEFAULT_IDLE_MS - 1000 + 29 * 60_000))).toBe(userId("motcua"));
+    expect(await getSessionUserId(t.db, session.id, at(DEFAULT_IDLE_MS - 1000 + 29 * 60_000 + DEFAULT_IDLE_MS + 1))).toBeNull();
+    expect(await t.db.selectFrom("session").select("id").where("id", "=", session.id).execute()).toEqual([]);
+    expect(DEFAULT_IDLE_MS).toBe(30 * 60_000);
   });
 
   test("sessions last 12 hours", () => {
@@ -57,8 +73,8 @@ describe("sessions", () => {
 
   test("an expired session resolves to nobody", async () => {
     const session = await createSession(t.db, userId("lanhdao"), NOW);
-    expect(await getSessionUserId(t.db, session.id, at(SESSION_LIFETIME_MS))).toBeNull();
-    expect(await getSessionUserId(t.db, session.id, at(SESSION_LIFETIME_MS + 1))).toBeNull();
+    expect(await getSessionUserId(t.db, session.id, at(SESSION_LIFETIME_MS), Infinity)).toBeNull();
+    expect(await getSessionUserId(t.db, session.id, at(SESSION_LIFETIME_MS + 1), Infinity)).toBeNull();
   });
 
   test("an unknown session id resolves to nobody", async () => {
@@ -101,32 +117,29 @@ describe("sessions", () => {
 });
 
 describe("login attempts", () => {
-  test("listRecentLoginAttempts returns the window's attempts by username and by address", async () => {
+  test("the pair's and the username's attempts of the last day", async () => {
     const record = (username: string, ip: string, succeeded: boolean, msFromNow: number) =>
       recordLoginAttempt(t.db, { username, ip, succeeded, at: at(msFromNow) });
-    await record("khach", "10.0.0.1", false, -THROTTLE_WINDOW_MS - 1);
-    await record("khach", "10.0.0.1", false, -THROTTLE_WINDOW_MS);
-    await record("khach", "10.0.0.1", false, -THROTTLE_WINDOW_MS + 1);
+    await record("khach", "10.0.0.1", false, -PAIR_WINDOW_MS - 1);
+    await record("khach", "10.0.0.1", false, -PAIR_WINDOW_MS);
+    await record("khach", "10.0.0.1", false, -PAIR_WINDOW_MS + 1);
     await record("khach", "10.0.0.2", true, -60_000);
     await record("nguoi-khac", "10.0.0.1", false, -30_000);
     await record("nguoi-khac", "10.0.0.3", false, -20_000);
 
-    const result = await listRecentLoginAttempts(t.db, { username: "khach", ip: "10.0.0.1" }, NOW);
     const sortByTime = (list: { attemptedAt: string; succeeded: boolean }[]) =>
       [...list].sort((a, b) => a.attemptedAt.localeCompare(b.attemptedAt));
-
-    expect(sortByTime(result.usernameAttempts)).toEqual([
-      { attemptedAt: at(-THROTTLE_WINDOW_MS + 1).toISOString(), succeeded: false },
-      { attemptedAt: at(-60_000).toISOString(), succeeded: true },
+    expect(await listPairLoginAttempts(t.db, { username: "khach", ip: "10.0.0.1" }, NOW)).toEqual([
+      { attemptedAt: at(-PAIR_WINDOW_MS + 1).toISOString(), succeeded: false },
     ]);
-    expect(sortByTime(result.ipAttempts)).toEqual([
-      { attemptedAt: at(-THROTTLE_WINDOW_MS + 1).toISOString(), succeeded: false },
-      { attemptedAt: at(-30_000).toISOString(), succeeded: false },
+    expect(sortByTime(await listUsernameLoginAttempts(t.db, "khach", NOW))).toEqual([
+      { attemptedAt: at(-PAIR_WINDOW_MS + 1).toISOString(), succeeded: false },
+      { attemptedAt: at(-60_000).toISOString(), succeeded: true },
     ]);
   });
 
   test("attempts for other names and addresses are not mixed in", async () => {
-    const result = await listRecentLoginAttempts(t.db, { username: "nobody-here", ip: "192.0.2.1" }, NOW);
-    expect(result).toEqual({ usernameAttempts: [], ipAttempts: [] });
+    expect(await listPairLoginAttempts(t.db, { username: "nobody-here", ip: "192.0.2.1" }, NOW)).toEqual([]);
+    expect(await listUsernameLoginAttempts(t.db, "nobody-here", NOW)).toEqual([]);
   });
 });

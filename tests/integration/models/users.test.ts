@@ -27,7 +27,7 @@ let admin: Actor;
 
 beforeAll(async () => {
   t = createTestDb();
-  await seedDemo(t.db, NOW);
+  await seedDemo(t.db, NOW, { requirePasswordChange: false });
   unitId = (await t.db.selectFrom("unit").select("id").executeTakeFirstOrThrow()).id;
   const quantri = await t.db.selectFrom("user").select("id").where("username", "=", "quantri").executeTakeFirstOrThrow();
   adminId = quantri.id;
@@ -96,7 +96,7 @@ describe("seedDemo", () => {
     const count = async (table: "unit" | "user" | "user_role" | "audit_log") =>
       Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     const before = await Promise.all([count("unit"), count("user"), count("user_role"), count("audit_log")]);
-    expect(await seedDemo(t.db, NOW)).toEqual({ seeded: false });
+    expect(await seedDemo(t.db, NOW, { requirePasswordChange: false })).toEqual({ seeded: false });
     expect(await Promise.all([count("unit"), count("user"), count("user_role"), count("audit_log")])).toEqual(before);
   });
 });

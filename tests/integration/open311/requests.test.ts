@@ -47,7 +47,7 @@ type Listed = Record<string, unknown>;
 beforeAll(async () => {
   t = createTestDb();
   const now = new Date("2021-01-01T03:00:00Z");
-  await seedDemo(t.db, now);
+  await seedDemo(t.db, now, { requirePasswordChange: false });
   const unit = await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow();
   unitId = unit.id;
   officerId = (await t.db.selectFrom("user").select("id").where("username", "=", "motcua").executeTakeFirstOrThrow()).id;

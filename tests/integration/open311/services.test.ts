@@ -20,7 +20,7 @@ let splat: typeof SplatRoute;
 
 beforeAll(async () => {
   t = createTestDb();
-  await seedDemo(t.db, new Date("2021-01-01T03:00:00Z"));
+  await seedDemo(t.db, new Date("2021-01-01T03:00:00Z"), { requirePasswordChange: false });
   vi.stubEnv("DATABASE_URL", t.path);
   resource = await import("~/routes/open311.v2.$resource");
   service = await import("~/routes/open311.v2.services.$code");

@@ -19,3 +19,25 @@ describe("PUBLIC_URL", () => {
     expect(publicOrigin(request, EnvSchema.parse({ PUBLIC_URL: "https://motcua.muongsai.gov.vn" }))).toBe("https://motcua.muongsai.gov.vn");
   });
 });
+
+describe("production settings", () => {
+  it("refuse to start without PUBLIC_URL: a record locked with localhost in its QR code cannot be mended", () => {
+    const result = EnvSchema.safeParse({ NODE_ENV: "production" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["PUBLIC_URL"]);
+    expect(EnvSchema.safeParse({ NODE_ENV: "production", PUBLIC_URL: "https://motcua.muongsai.gov.vn" }).success).toBe(true);
+    expect(EnvSchema.safeParse({ NODE_ENV: "development" }).success).toBe(true);
+  });
+
+  it("never seed the demo unless SEED_DEMO=true", () => {
+    expect(EnvSchema.parse({ NODE_ENV: "production", PUBLIC_URL: "https://x.vn" }).SEED_DEMO).toBe("false");
+  });
+
+  it("take the rate limits as numbers, with their defaults", () => {
+    const env = EnvSchema.parse({ LOOKUP_LIMIT_PER_MINUTE: "7" });
+    expect(env.LOOKUP_LIMIT_PER_MINUTE).toBe(7);
+    expect(env.FEEDBACK_LIMIT_PER_HOUR).toBe(5);
+    expect(EnvSchema.safeParse({ LOGIN_LIMIT_PER_MINUTE: "0" }).success).toBe(false);
+    expect(EnvSchema.safeParse({ LOGIN_LIMIT_PER_MINUTE: "many" }).success).toBe(false);
+  });
+});

@@ -15,6 +15,13 @@ test.each([
   { name: "an absolute URL", value: "https://evil.com" },
   { name: "a javascript: URL", value: "javascript:alert(1)" },
   { name: "a backslash trick", value: "/\\evil.com" },
+  // Browsers drop tabs and line breaks from URLs: these are //evil.example once followed.
+  { name: "a tab between the slashes", value: "/\t/evil.example" },
+  { name: "a line feed between the slashes", value: "/\n/evil.example" },
+  { name: "a carriage return between the slashes", value: "/\r/evil.example" },
+  { name: "a space between the slashes", value: "/ /evil.example" },
+  { name: "a backslash after the slash", value: "/\\/evil.example" },
+  { name: "an invisible character", value: "/\u200b/evil.example" },
   { name: "a relative path", value: "staff/users" },
   { name: "an empty string", value: "" },
   { name: "undefined", value: undefined },
