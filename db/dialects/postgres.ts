@@ -43,7 +43,7 @@ export const PG_TYPES: pg.CustomTypesConfig = {
 
 /** A pool with the product's type parsers and session settings. Connecting happens on first use. */
 export function createPgPool(connectionString: string, options: { max?: number } = {}): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString,
     types: PG_TYPES,
     max: options.max ?? 10,
@@ -51,6 +51,10 @@ export function createPgPool(connectionString: string, options: { max?: number }
     // Nothing stored depends on these, but an expression that formats a date or time gets one meaning.
     options: "-c TimeZone=UTC -c DateStyle=ISO,YMD -c client_encoding=UTF8",
   });
+  // An idle connection ended by the server (restart, failover, a dropped database) is emitted here; without
+  // a listener Node would crash the process. The pool has already discarded it and reconnects on next use.
+  pool.on("error", (error) => console.warn("PostgreSQL: an idle connection was closed:", error.message));
+  return pool;
 }
 
 /**
