@@ -68,6 +68,9 @@ export interface Database {
   service_index_version: ServiceIndexVersionTable;
   service_index_group: ServiceIndexGroupTable;
   service_index_indicator: ServiceIndexIndicatorTable;
+  // Issue 14 (several app processes): background job leases, generated secrets.
+  job_lease: JobLeaseTable;
+  app_secret: AppSecretTable;
 }
 
 export interface UnitTable {
@@ -801,5 +804,27 @@ export interface ManagementReviewDecisionTable {
   description: string;
   owner_user_id: number | null;
   due_date: string | null;
+  created_at: string;
+}
+
+// Issue 14 (several app processes), migration 0015.
+/** One background job's lease and last run (app/jobs/runner.server.ts). Instants are UTC ISO text. */
+export interface JobLeaseTable {
+  name: string;
+  held_by: string | null;
+  lease_until: string | null;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_duration_ms: number | null;
+  last_error: string | null;
+  last_held_by: string | null;
+  runs: Generated<number>;
+  failures: Generated<number>;
+}
+
+/** A secret the app generated for itself (`session`), shared by every process on the database. */
+export interface AppSecretTable {
+  name: string;
+  value: string;
   created_at: string;
 }

@@ -131,3 +131,59 @@ export async function storeIdempotentResponse(
     })
     .execute();
 }
+
+/** A claimed key's placeholder answer, replaced by `completeIdempotentResponse` before the transaction commits. */
+const PENDING_STATUS = 0;
+
+export type IdempotencyClaim =
+  | { claimed: true }
+  | { claimed: false; previous: { requestHash: string; status: number; body: unknown } };
+
+/**
+ * Claims an Idempotency-Key inside the caller's transaction, BEFORE any work, by inserting its row
+ * with insert-or-ignore on the (client, key) unique constraint. Under two processes this makes a
+ * concurrent retry safe: on PostgreSQL the second insert waits for the first transaction and, once
+ * it commits, conflicts and reads the stored answer (read committed); if the first rolled back, the
+ * second claims the key. On SQLite the insert takes the database's write lock. Check-then-insert
+ * would let both create a dossier, and the loser fail on the constraint with a 500.
+ */
+export async function claimIdempotencyKey(
+  trx: Kysely<Database>,
+  clientId: number,
+  key: string,
+  requestHash: string,
+  now = new Date(),
+): Promise<IdempotencyClaim> {
+  const inserted = await trx
+    .insertInto("api_idempotency")
+    .values({
+      api_client_id: clientId,
+      idempotency_key: key,
+      request_hash: requestHash,
+      response_status: PENDING_STATUS,
+      response_json: "null",
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(["api_client_id", "idempotency_key"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (inserted) return { claimed: true };
+  const previous = await findIdempotentResponse(trx, clientId, key);
+  if (!previous || previous.status === PENDING_STATUS) throw new Error("Idempotency-Key claimed but not answered");
+  return { claimed: false, previous };
+}
+
+/** Stores the answer of a key claimed by `claimIdempotencyKey`, in the same transaction. */
+export async function completeIdempotentResponse(
+  trx: Kysely<Database>,
+  clientId: number,
+  key: string,
+  response: StoredResponse,
+): Promise<void> {
+  await trx
+    .updateTable("api_idempotency")
+    .set({ response_status: response.status, response_json: JSON.stringify(response.body) })
+    .where("api_client_id", "=", clientId)
+    .where("idempotency_key", "=", key)
+    .execute();
+}

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "#db/schema";
 import { portalStatusCode } from "~/domain/dossiers/lifecycle";
 import type { ApiDossierInput } from "~/domain/dossiers/api-schema";
-import { findIdempotentResponse, storeIdempotentResponse, type StoredResponse } from "./api-clients.server";
+import { claimIdempotencyKey, completeIdempotentResponse, type StoredResponse } from "./api-clients.server";
 import { getDueContext, insertReceivedDossier, listDossierSteps } from "./dossiers.server";
 import type { Procedure } from "./procedures.server";
 
@@ -13,8 +13,9 @@ export type SubmitResult =
 
 /**
  * Receives a dossier from the portal. With an Idempotency-Key, a retried request returns the first
- * answer and creates nothing; the same key with another body is refused. Check and write happen in
- * one transaction, so two concurrent retries cannot both create a dossier.
+ * answer and creates nothing; the same key with another body is refused. The key is claimed first
+ * (insert-or-ignore on its unique constraint) in the transaction that creates the dossier, so two
+ * concurrent retries, even in two processes, create one dossier and both get its answer.
  */
 export async function submitApiDossier(
   db: Kysely<Database>,
@@ -28,8 +29,9 @@ export async function submitApiDossier(
   const context = await getDueContext(db, client.unit_id);
   return db.transaction().execute(async (trx) => {
     if (idempotency) {
-      const previous = await findIdempotentResponse(trx, client.id, idempotency.key);
-      if (previous) {
+      const claim = await claimIdempotencyKey(trx, client.id, idempotency.key, idempotency.requestHash, now);
+      if (!claim.claimed) {
+        const { previous } = claim;
         return previous.requestHash === idempotency.requestHash
           ? { kind: "replayed", response: { status: previous.status, body: previous.body } }
           : { kind: "key_reused" };
@@ -67,7 +69,7 @@ export async function submitApiDossier(
         lookupUrl: `${lookupBase}/lookup?code=${encodeURIComponent(created.code)}`,
       },
     };
-    if (idempotency) await storeIdempotentResponse(trx, client.id, idempotency.key, idempotency.requestHash, response, now);
+    if (idempotency) await completeIdempotentResponse(trx, client.id, idempotency.key, response);
     return { kind: "created", response };
   });
 }

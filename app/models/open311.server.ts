@@ -17,7 +17,7 @@ import {
   type Open311Root,
 } from "~/domain/feedback/open311";
 import { publicTextMask } from "~/domain/shared/personal-data";
-import { findIdempotentResponse, storeIdempotentResponse } from "./api-clients.server";
+import { claimIdempotencyKey, completeIdempotentResponse } from "./api-clients.server";
 import { submitFeedback } from "./feedback.server";
 import { getUnit } from "./units.server";
 
@@ -82,10 +82,13 @@ export async function fileOpen311RequestOnce(
 ): Promise<IdempotentFiling> {
   const key = `open311:${idempotency.key}`;
   return db.transaction().execute(async (trx) => {
-    const previous = await findIdempotentResponse(trx, client.id, key);
-    if (previous) return previous.requestHash === idempotency.requestHash ? { kind: "replayed", body: String(previous.body) } : { kind: "key_reused" };
+    const claim = await claimIdempotencyKey(trx, client.id, key, idempotency.requestHash, now);
+    if (!claim.claimed) {
+      const { previous } = claim;
+      return previous.requestHash === idempotency.requestHash ? { kind: "replayed", body: String(previous.body) } : { kind: "key_reused" };
+    }
     const body = await file(trx);
-    await storeIdempotentResponse(trx, client.id, key, idempotency.requestHash, { status: 200, body }, now);
+    await completeIdempotentResponse(trx, client.id, key, { status: 200, body });
     return { kind: "filed", body };
   });
 }

@@ -16,6 +16,8 @@ export const EnvSchema = z.object({
     .optional(),
   COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("false"),
+  /** Whether this process runs the background jobs (app/jobs/index.server.ts); a web-only process sets false. */
+  JOBS_ENABLED: z.enum(["true", "false"]).default("true"),
   /**
    * The site's public address (`https://motcua.muongsai.gov.vn`), printed in QR codes and PDFs and sent
    * to citizens; without it, the address the request came to (which may be an intranet one).
