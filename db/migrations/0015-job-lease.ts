@@ -13,7 +13,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("job_lease")
-    .addColumn("name", "text", (c) => c.primaryKey())
+    .addColumn("name", "text", (c) => c.primaryKey().notNull())
     // Who runs it now (`host:pid:random`), and until when the claim holds without a heartbeat.
     .addColumn("held_by", "text")
     .addColumn("lease_until", "text")
@@ -30,7 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("app_secret")
-    .addColumn("name", "text", (c) => c.primaryKey())
+    .addColumn("name", "text", (c) => c.primaryKey().notNull())
     .addColumn("value", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();

@@ -68,7 +68,7 @@ export interface RunningServer {
  * Starts the built app (`node server.js`, production) on a free port with a fresh data folder and,
  * unless `env` names another `DATABASE_URL`, a fresh SQLite file in it; waits until it answers.
  */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
   if (!existsSync("build/server/index.js")) {
     throw new Error("No build found: run `npm run build` before the e2e tests (npm test does).");
   }
