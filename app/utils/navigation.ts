@@ -28,6 +28,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff/personal-data", label: "nav.personalData", roles: ["quality_lead"] },
   { to: "/staff/users", label: "nav.users", roles: ["admin"] },
   { to: "/staff/api-clients", label: "nav.apiClients", roles: ["admin"] },
+  { to: "/staff/jobs", label: "nav.jobs", roles: ["admin"] },
   { to: "/staff/account", label: "nav.account", roles: ROLES },
 ];
 
