@@ -83,9 +83,7 @@ export default function Jobs() {
               <th scope="col">{t("jobs.col.outcome")}</th>
               <th scope="col">{t("jobs.col.heldBy")}</th>
               <th scope="col">{t("jobs.col.runs")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("jobs.runNow")}</span>
-              </th>
+              <th scope="col">{t("jobs.col.action")}</th>
             </tr>
           </thead>
           <tbody>
