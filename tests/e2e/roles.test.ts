@@ -16,7 +16,7 @@ const EXPECTED_NAV: Record<string, string[]> = {
   lanhdao: ["Trang làm việc", "Bảng theo dõi chất lượng", "Sổ theo dõi hồ sơ", "Phản ánh, khiếu nại", "Sự không phù hợp", "Tài liệu ISO", "Văn bản bên ngoài", "Đánh giá nội bộ", "Xem xét của lãnh đạo", "Cổng thanh tra", "Mục tiêu chất lượng", "Thủ tục hành chính", "Lịch làm việc", "Tài khoản của tôi"],
   danhgia: ["Trang làm việc", "Bảng theo dõi chất lượng", "Sổ theo dõi hồ sơ", "Sự không phù hợp", "Tài liệu ISO", "Văn bản bên ngoài", "Đánh giá nội bộ", "Danh mục câu hỏi đánh giá", "Xem xét của lãnh đạo", "Cổng thanh tra", "Mục tiêu chất lượng", "Tài khoản của tôi"],
   thanhtra: ["Trang làm việc", "Bảng theo dõi chất lượng", "Sự không phù hợp", "Tài liệu ISO", "Đánh giá nội bộ", "Xem xét của lãnh đạo", "Cổng thanh tra", "Mục tiêu chất lượng", "Tài khoản của tôi"],
-  quantri: ["Trang làm việc", "Nhật ký thay đổi", "Tài khoản", "Kết nối cổng dịch vụ công", "Tài khoản của tôi"],
+  quantri: ["Trang làm việc", "Nhật ký thay đổi", "Tài khoản", "Kết nối cổng dịch vụ công", "Tác vụ nền", "Tài khoản của tôi"],
 };
 
 describe("signing in", () => {
