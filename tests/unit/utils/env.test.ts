@@ -41,3 +41,11 @@ describe("production settings", () => {
     expect(EnvSchema.safeParse({ LOGIN_LIMIT_PER_MINUTE: "many" }).success).toBe(false);
   });
 });
+
+describe("JOBS_ENABLED", () => {
+  it("runs the background jobs unless a process opts out", () => {
+    expect(EnvSchema.parse({}).JOBS_ENABLED).toBe("true");
+    expect(EnvSchema.parse({ JOBS_ENABLED: "false" }).JOBS_ENABLED).toBe("false");
+    expect(EnvSchema.safeParse({ JOBS_ENABLED: "no" }).success).toBe(false);
+  });
+});
