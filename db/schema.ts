@@ -68,6 +68,8 @@ export interface Database {
   service_index_version: ServiceIndexVersionTable;
   service_index_group: ServiceIndexGroupTable;
   service_index_indicator: ServiceIndexIndicatorTable;
+  // Issue 15: SQLite only (migration 0019); PostgreSQL searches through an expression index instead.
+  dossier_search: DossierSearchTable;
 }
 
 export interface UnitTable {
@@ -802,4 +804,12 @@ export interface ManagementReviewDecisionTable {
   owner_user_id: number | null;
   due_date: string | null;
   created_at: string;
+}
+
+// Issue 15 (migration 0019): the dossier search index on SQLite, an FTS5 trigram table without stored
+// content (`rowid` = dossier.id; `folded` is written by triggers and reads back as null). Queried only
+// through `searchDossiers` in db/sql.ts.
+export interface DossierSearchTable {
+  rowid: number;
+  folded: string | null;
 }

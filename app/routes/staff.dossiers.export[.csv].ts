@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { CHANNELS } from "~/domain/dossiers/channels";
+import { DOSSIER_STATES } from "~/domain/dossiers/lifecycle";
 import { RegisterFilterSchema } from "~/domain/dossiers/register-filter";
 import { formatDateTime, translator } from "~/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { streamRegister } from "~/models/dossier-register.server";
 import { requireRole } from "~/utils/auth.server";
-import { csvResponse, csvRow } from "~/utils/csv";
+import { csvStreamResponse, type CsvValues } from "~/utils/csv";
 import { getDb } from "~/utils/db.server";
 import { rolesFor } from "~/utils/navigation";
 
@@ -20,8 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { after: _after, ...filter } = parsed.data;
   const rows = streamRegister(getDb(), { ...filter, unitId: user.unitId, now: new Date() });
   const date = (v: string | null) => (v ? formatDateTime(v, language) : "");
-  async function* lines() {
-    yield csvRow([
+  // Labels looked up once, not per row.
+  const channel = new Map(CHANNELS.map((c) => [c, t(`channel.${c}`)]));
+  const state = new Map(DOSSIER_STATES.map((s) => [s, t(`dossier.state.${s}`)]));
+  async function* records(): AsyncGenerator<CsvValues> {
+    yield [
       "#",
       t("register.col.code"),
       t("register.col.procedure"),
@@ -35,26 +40,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       t("register.col.state"),
       t("register.col.outcome"),
       t("register.col.notes"),
-    ]);
+    ];
     let n = 0;
     for await (const r of rows) {
       n += 1;
-      yield csvRow([
+      yield [
         n,
         r.code,
         r.procedure_name,
         r.applicant_name,
         [r.applicant_address, r.applicant_phone].filter(Boolean).join(" – "),
-        t(`channel.${r.channel}`),
+        channel.get(r.channel),
         date(r.received_at),
         date(r.appointment_at ?? r.due_at),
         date(r.finished_at),
         date(r.returned_at),
-        t(`dossier.state.${r.state}`),
+        state.get(r.state),
         r.outcome ? t(`outcome.${r.outcome}`) : "",
         r.closed_reason ?? "",
-      ]);
+      ];
     }
   }
-  return csvResponse(`so-theo-doi-ho-so.csv`, lines());
+  return csvStreamResponse(`so-theo-doi-ho-so.csv`, records());
 }
