@@ -2,6 +2,7 @@
 // The HTTP server: security headers, the cross-origin write guard, body limits, static files and
 // the Remix handler. The guards themselves live in server/http-guards.js.
 import { createRequestHandler } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import {
   bodyLimitFor,
@@ -51,6 +52,8 @@ app.use((_req, res, next) => {
   res.locals.cspNonce = newNonce();
   next();
 });
+// brotli or gzip for every compressible (text) response: pages, data, JSON, CSV, scripts, styles.
+app.use(compression());
 app.use(securityHeaders({ development: !isProduction }));
 app.use(hstsWhenSecure);
 app.use((req, res, next) => {
