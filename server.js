@@ -18,6 +18,7 @@ import {
   sendTooLarge,
   trustProxySetting,
 } from "./server/http-guards.js";
+import { cachedEntry, publicCacheKey, sendEntry, storeEntry } from "./server/public-cache.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -101,6 +102,9 @@ function remixHandler({ build }) {
   const handle = createRequestHandler(build, isProduction ? "production" : "development");
   return async (req, res, next) => {
     try {
+      const cacheKey = isProduction ? publicCacheKey(req) : null;
+      const cached = cacheKey ? cachedEntry(cacheKey, Date.now()) : undefined;
+      if (cached) return sendEntry(req, res, cached);
       let overflowed = false;
       const limit = bodyLimitFor(req.path);
       const request = remixRequest(req, res, { limit, onOverflow: () => (overflowed = true) });
@@ -113,7 +117,9 @@ function remixHandler({ build }) {
         lingerThenClose(req, res);
         return sendTooLarge(res, req.path, limit);
       }
-      if (response) await sendResponse(res, response);
+      const entry = response && cacheKey ? await storeEntry(cacheKey, response, res, Date.now()) : undefined;
+      if (entry) sendEntry(req, res, entry);
+      else if (response) await sendResponse(res, response);
     } catch (error) {
       next(error);
     }
