@@ -92,7 +92,14 @@ export interface RegisterTotal {
  * The register's total without a scan per page: filters the per-day summary answers (period, field,
  * channel) are summed from it, exactly; any other filter counts at most `REGISTER_COUNT_CAP` + 1 rows.
  */
-export async function totalRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">): Promise<RegisterTotal> {
+export async function totalRegister(
+  db: Kysely<Database>,
+  q: Omit<RegisterQuery, "afterId" | "limit">,
+  options: { firstPage?: boolean } = {},
+): Promise<RegisterTotal> {
+  // A dashboard click-through (a judged period's outcome) shows on its first page the exact number,
+  // which equals the figure clicked: one count when it opens (over that period only), not one per page.
+  if (q.outcome && options.firstPage) return { count: await countRegister(db, q), more: false };
   if (!q.procedure && !q.state && !q.q && !q.outcome && !q.overdue) {
     let summary = db
       .selectFrom("dossier_daily_stat")

@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = { ...rest, unitId: user.unitId, now };
   const [page, total, overdue] = await Promise.all([
     listRegisterPage(db, { ...query, afterId: after ? Number(after) : undefined, limit: REGISTER_PAGE_SIZE }),
-    totalRegister(db, query),
+    totalRegister(db, query, { firstPage: !after }),
     after || filter.overdue ? Promise.resolve([]) : listOverdueDossiers(db, user.unitId, now),
   ]);
   return {

@@ -167,6 +167,14 @@ describe("the dossier register", () => {
     expect(total).toEqual(!fromSummary && n > REGISTER_COUNT_CAP ? { count: REGISTER_COUNT_CAP, more: true } : { count: n, more: false });
   });
 
+  it("totals a dashboard click-through exactly on its first page", async () => {
+    const f = { outcome: "resolved", judgedFrom: "2025-06-01", judgedTo: "2025-07-03" } as const;
+    const exact = await countRegister(t.db, query(f));
+    expect(exact).toBeGreaterThan(0);
+    expect(await totalRegister(t.db, query(f), { firstPage: true })).toEqual({ count: exact, more: false });
+    expect(await totalRegister(t.db, query(f))).toEqual(exact > REGISTER_COUNT_CAP ? { count: REGISTER_COUNT_CAP, more: true } : { count: exact, more: false });
+  });
+
   it("totals a large register exactly when the summary can answer the filters", async () => {
     expect(await totalRegister(t.db, query({}))).toEqual({ count: 2300, more: false });
     const f: Filter = { q: "H53-25" };
