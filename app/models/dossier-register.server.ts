@@ -4,7 +4,7 @@ import type { Database } from "#db/schema";
 import type { RegisterFilter } from "~/domain/dossiers/register-filter";
 import { makePeriod, measurePeriod } from "~/domain/metrics/period";
 import { lateFinishedIn, lateWhileOpen, openAtJudgement, resolvedIn } from "./metrics.server";
-import { searchDossiers, streamRows } from "#db/sql";
+import { dossierOrderKey, searchDossiers, streamRows } from "#db/sql";
 
 export interface RegisterQuery extends Omit<RegisterFilter, "after"> {
   unitId: number;
@@ -71,9 +71,10 @@ const columns = [
  * Open dossiers already past due are listed separately, first, by `listOverdueDossiers`.
  */
 export async function listRegisterPage(db: Kysely<Database>, q: RegisterQuery) {
+  const key = sql.ref<number>(dossierOrderKey(db, q.q));
   let query = filtered(db, q).select(columns);
-  if (q.afterId !== undefined) query = query.where("dossier.id", "<", q.afterId);
-  const rows = await query.orderBy("dossier.id", "desc").limit(q.limit + 1).execute();
+  if (q.afterId !== undefined) query = query.where(key, "<", q.afterId);
+  const rows = await query.orderBy(key, "desc").limit(q.limit + 1).execute();
   const hasMore = rows.length > q.limit;
   const page = hasMore ? rows.slice(0, q.limit) : rows;
   return { rows: page, nextAfterId: hasMore ? page[page.length - 1]!.id : null };
@@ -151,5 +152,5 @@ export async function listOverdueDossiers(db: Kysely<Database>, unitId: number, 
  * (Keyset pages of 1,000 re-read and re-sorted the filtered rows per page: quadratic over a year.)
  */
 export function streamRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
-  return streamRows(db, filtered(db, q).select(columns).orderBy("dossier.id"));
+  return streamRows(db, filtered(db, q).select(columns).orderBy(sql.ref(dossierOrderKey(db, q.q))));
 }
