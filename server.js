@@ -2,6 +2,7 @@
 // The HTTP server: security headers, the cross-origin write guard, body limits, static files and
 // the Remix handler. The guards themselves live in server/http-guards.js.
 import { createRequestHandler } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import {
   bodyLimitFor,
@@ -17,6 +18,7 @@ import {
   sendTooLarge,
   trustProxySetting,
 } from "./server/http-guards.js";
+import { cachedEntry, publicCacheKey, sendEntry, storeEntry } from "./server/public-cache.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -51,6 +53,8 @@ app.use((_req, res, next) => {
   res.locals.cspNonce = newNonce();
   next();
 });
+// brotli or gzip for every compressible (text) response: pages, data, JSON, CSV, scripts, styles.
+app.use(compression());
 app.use(securityHeaders({ development: !isProduction }));
 app.use(hstsWhenSecure);
 app.use((req, res, next) => {
@@ -98,6 +102,9 @@ function remixHandler({ build }) {
   const handle = createRequestHandler(build, isProduction ? "production" : "development");
   return async (req, res, next) => {
     try {
+      const cacheKey = isProduction ? publicCacheKey(req) : null;
+      const cached = cacheKey ? cachedEntry(cacheKey, Date.now()) : undefined;
+      if (cached) return sendEntry(req, res, cached);
       let overflowed = false;
       const limit = bodyLimitFor(req.path);
       const request = remixRequest(req, res, { limit, onOverflow: () => (overflowed = true) });
@@ -110,7 +117,9 @@ function remixHandler({ build }) {
         lingerThenClose(req, res);
         return sendTooLarge(res, req.path, limit);
       }
-      if (response) await sendResponse(res, response);
+      const entry = response && cacheKey ? await storeEntry(cacheKey, response, res, Date.now()) : undefined;
+      if (entry) sendEntry(req, res, entry);
+      else if (response) await sendResponse(res, response);
     } catch (error) {
       next(error);
     }

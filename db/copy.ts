@@ -45,10 +45,16 @@ interface TableInfo {
 const MIGRATION_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
 
 function readTables(source: SQLite.Database): TableInfo[] {
-  const names = source
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-    .pluck()
-    .all() as string[];
+  // Plain tables only: a full-text index (FTS5 virtual table and its shadow tables, migration 0019)
+  // is SQLite's own; PostgreSQL indexes the copied columns itself.
+  const plain = new Set(
+    (source.pragma("table_list") as Array<{ schema: string; name: string; type: string }>)
+      .filter((t) => t.schema === "main" && t.type === "table")
+      .map((t) => t.name),
+  );
+  const names = (
+    source.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[]
+  ).filter((name) => plain.has(name));
   return names
     .filter((name) => !MIGRATION_TABLES.has(name))
     .map((name) => {

@@ -71,6 +71,8 @@ export interface Database {
   // Issue 14 (several app processes): background job leases, generated secrets.
   job_lease: JobLeaseTable;
   app_secret: AppSecretTable;
+  // Issue 15: SQLite only (migration 0019); PostgreSQL searches through an expression index instead.
+  dossier_search: DossierSearchTable;
 }
 
 export interface UnitTable {
@@ -827,4 +829,10 @@ export interface AppSecretTable {
   name: string;
   value: string;
   created_at: string;
+// Issue 15 (migration 0019): the dossier search index on SQLite, an FTS5 trigram table without stored
+// content (`rowid` = dossier.id; `folded` is written by triggers and reads back as null). Queried only
+// through `searchDossiers` in db/sql.ts.
+export interface DossierSearchTable {
+  rowid: number;
+  folded: string | null;
 }

@@ -1,6 +1,10 @@
-import { PostgresAdapter, sql, type Expression, type QueryExecutorProvider, type RawBuilder, type SqlBool } from "kysely";
+import SQLite from "better-sqlite3";
+import { PostgresAdapter, sql, type Expression, type Kysely, type QueryExecutorProvider, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
+import { foldSearchTerm, MIN_INDEXED_TERM } from "../app/domain/shared/search-term";
 import type { Engine } from "./client";
 import { pgPoolOf } from "./dialects/postgres";
+import { sqliteHandleOf } from "./dialects/sqlite";
+import type { Database } from "./schema";
 
 /*
  * The few SQL pieces that are spelled differently on SQLite and PostgreSQL, in one place. Models call
@@ -73,4 +77,63 @@ export async function syncIdSequences(db: QueryExecutorProvider, tables: readonl
 export async function lockForNumbering(trx: QueryExecutorProvider, key: string): Promise<void> {
   if (engineOf(trx) !== "postgres") return;
   await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+}
+
+/**
+ * Narrows a dossier query to the dossiers whose code, applicant name, phone or ID number contains
+ * `term`, ignoring case and Vietnamese accents (migration 0019's indexes: SQLite FTS5 trigram table
+ * `dossier_search`, kept by triggers; PostgreSQL a `pg_trgm` GIN index over `motcua_fold(…)`).
+ * Terms shorter than three letters after folding cannot use a trigram index: they match the code only.
+ */
+export function searchDossiers<TB extends keyof Database, O>(
+  db: QueryExecutorProvider,
+  query: SelectQueryBuilder<Database, TB, O>,
+  term: string,
+): SelectQueryBuilder<Database, TB, O> {
+  const folded = foldSearchTerm(term);
+  if ([...folded].length < MIN_INDEXED_TERM) return query.where(containsText(db, sql.ref("dossier.code"), term.trim()));
+  if (engineOf(db) === "postgres") {
+    const pattern = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return query.where(
+      sql<SqlBool>`motcua_fold(dossier.code || ' ' || dossier.applicant_name || ' ' || coalesce(dossier.applicant_phone, '') || ' ' || coalesce(dossier.applicant_id_number, '')) like ${pattern} escape '\\'`,
+    );
+  }
+  // A phrase: the trigram tokenizer matches it as a substring.
+  const phrase = `"${folded.replace(/"/g, '""')}"`;
+  return (query as unknown as SelectQueryBuilder<Database, "dossier", O>)
+    .innerJoin("dossier_search", "dossier_search.rowid", "dossier.id")
+    .where(sql<SqlBool>`dossier_search match ${phrase}`) as unknown as SelectQueryBuilder<Database, TB, O>;
+}
+
+/**
+ * The column a dossier query narrowed by `searchDossiers(…, term)` should order and page by: on SQLite
+ * the search index's rowid (equal to the dossier id), so the FTS index hands the rows over in order and
+ * the newest page needs no sort of every match (0.6 ms instead of 118 ms for "nguyen van" at 100k rows);
+ * else the dossier id.
+ */
+export function dossierOrderKey(db: QueryExecutorProvider, term: string | undefined): "dossier.id" | "dossier_search.rowid" {
+  if (!term || engineOf(db) === "postgres" || [...foldSearchTerm(term)].length < MIN_INDEXED_TERM) return "dossier.id";
+  return "dossier_search.rowid";
+}
+
+/**
+ * The rows of one statement, read as they are consumed (flat memory, one pass). PostgreSQL: a
+ * cursor (pg-cursor) on a pooled connection. SQLite: better-sqlite3's `iterate()` on a read-only
+ * connection of its own (WAL gives it a consistent snapshot), because Kysely's single connection
+ * would otherwise be held, and every other request wait, for as long as the client takes to download.
+ */
+export async function* streamRows<O>(db: Kysely<Database>, query: SelectQueryBuilder<Database, keyof Database, O>, batch = 1000): AsyncGenerator<O> {
+  const handle = engineOf(db) === "sqlite" ? sqliteHandleOf(db) : undefined;
+  if (!handle || handle.memory) {
+    yield* query.stream(batch);
+    return;
+  }
+  const compiled = query.compile();
+  const reader = new SQLite(handle.name, { readonly: true, fileMustExist: true });
+  try {
+    const statement = reader.prepare(compiled.sql);
+    for (const row of statement.iterate(...(compiled.parameters as unknown[]))) yield row as O;
+  } finally {
+    reader.close();
+  }
 }

@@ -9,6 +9,7 @@ import { reportsEn } from "./areas/reports";
 import { figuresEn } from "./areas/figures";
 import { securityEn } from "./areas/security";
 import { jobsEn } from "./areas/jobs";
+import { speedEn } from "./areas/speed";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...nonconformitiesEn,
   ...reportsEn,
   ...securityEn,
+  ...speedEn,
   ...auditsEn,
   ...checklistsEn,
   ...inspectionEn,

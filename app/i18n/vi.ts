@@ -9,6 +9,7 @@ import { reportsVi } from "./areas/reports";
 import { figuresVi } from "./areas/figures";
 import { securityVi } from "./areas/security";
 import { jobsVi } from "./areas/jobs";
+import { speedVi } from "./areas/speed";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -20,6 +21,7 @@ export const vi = {
   ...nonconformitiesVi,
   ...reportsVi,
   ...securityVi,
+  ...speedVi,
   ...auditsVi,
   ...checklistsVi,
   ...inspectionVi,

@@ -17,9 +17,30 @@ export async function listCalendarExceptions(
   return query.orderBy("date").execute();
 }
 
-/** The unit's working calendar: weekends plus its holidays, days off and make-up working days. */
+const calendars = new Map<string, WorkingCalendar>();
+/** Moved by every change made through this module, so a change in this process is seen even within the same second. */
+let generation = 0;
+
+/**
+ * The unit's working calendar: weekends plus its holidays, days off and make-up working days.
+ * Built once and reused while the unit's days are unchanged: a covered look-up of their number, last
+ * id and last change tells (every insert, update and delete moves one of them), instead of reading
+ * and rebuilding the calendar for every dossier written.
+ */
 export async function getWorkingCalendar(db: Kysely<Database>, unitId: number): Promise<WorkingCalendar> {
-  return createWorkingCalendar(await listCalendarExceptions(db, unitId));
+  const stamp = await db
+    .selectFrom("calendar_exception")
+    .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("id").as("last_id"), eb.fn.max("updated_at").as("changed")])
+    .where("unit_id", "=", unitId)
+    .executeTakeFirstOrThrow();
+  const key = `${generation}:${unitId}:${Number(stamp.n)}:${stamp.last_id ?? ""}:${stamp.changed ?? ""}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = createWorkingCalendar(await listCalendarExceptions(db, unitId));
+    if (calendars.size > 200) calendars.clear();
+    calendars.set(key, calendar);
+  }
+  return calendar;
 }
 
 export async function seedCalendar(
@@ -43,6 +64,7 @@ async function insertException(
   exception: CalendarException,
   now: Date,
 ) {
+  generation += 1;
   const { id } = await trx
     .insertInto("calendar_exception")
     .values({ unit_id: unitId, ...exception, created_at: now.toISOString(), updated_at: now.toISOString() })
@@ -77,6 +99,7 @@ export async function saveCalendarException(
     await insertException(trx, actor, unitId, exception, now);
     return;
   }
+  generation += 1;
   await trx
     .updateTable("calendar_exception")
     .set({ kind: exception.kind, name: exception.name, updated_at: now.toISOString() })
@@ -110,6 +133,7 @@ export async function deleteCalendarException(
     .where("date", "=", date)
     .executeTakeFirst();
   if (!existing) return false;
+  generation += 1;
   await trx.deleteFrom("calendar_exception").where("id", "=", existing.id).execute();
   const { id, ...before } = existing;
   await recordAudit(trx, {

@@ -4,7 +4,7 @@ import type { Database } from "#db/schema";
 import type { RegisterFilter } from "~/domain/dossiers/register-filter";
 import { makePeriod, measurePeriod } from "~/domain/metrics/period";
 import { lateFinishedIn, lateWhileOpen, openAtJudgement, resolvedIn } from "./metrics.server";
-import { containsText } from "#db/sql";
+import { dossierOrderKey, searchDossiers, streamRows } from "#db/sql";
 
 export interface RegisterQuery extends Omit<RegisterFilter, "after"> {
   unitId: number;
@@ -25,9 +25,7 @@ function filtered(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limi
   if (q.procedure) query = query.where("procedure.code", "=", q.procedure);
   if (q.state) query = query.where("dossier.state", "=", q.state);
   if (q.channel) query = query.where("dossier.channel", "=", q.channel);
-  if (q.q) {
-    query = query.where(containsText(db, sql.ref("dossier.code"), q.q));
-  }
+  if (q.q) query = searchDossiers(db, query, q.q);
   if (q.outcome && q.judgedFrom && q.judgedTo) {
     // Measured as every figure is (judged at min(end, now)), with the engine's own predicates.
     const { period, status } = measurePeriod(makePeriod(q.judgedFrom, q.judgedTo), q.now);
@@ -73,14 +71,58 @@ const columns = [
  * Open dossiers already past due are listed separately, first, by `listOverdueDossiers`.
  */
 export async function listRegisterPage(db: Kysely<Database>, q: RegisterQuery) {
+  const key = sql.ref<number>(dossierOrderKey(db, q.q));
   let query = filtered(db, q).select(columns);
-  if (q.afterId !== undefined) query = query.where("dossier.id", "<", q.afterId);
-  const rows = await query.orderBy("dossier.id", "desc").limit(q.limit + 1).execute();
+  if (q.afterId !== undefined) query = query.where(key, "<", q.afterId);
+  const rows = await query.orderBy(key, "desc").limit(q.limit + 1).execute();
   const hasMore = rows.length > q.limit;
   const page = hasMore ? rows.slice(0, q.limit) : rows;
   return { rows: page, nextAfterId: hasMore ? page[page.length - 1]!.id : null };
 }
 
+/** Past this many rows a filtered register says "more than N" instead of counting them all. */
+export const REGISTER_COUNT_CAP = 1000;
+
+export interface RegisterTotal {
+  count: number;
+  /** True when `count` is the cap and there are more. */
+  more: boolean;
+}
+
+/**
+ * The register's total without a scan per page: filters the per-day summary answers (period, field,
+ * channel) are summed from it, exactly; any other filter counts at most `REGISTER_COUNT_CAP` + 1 rows.
+ */
+export async function totalRegister(
+  db: Kysely<Database>,
+  q: Omit<RegisterQuery, "afterId" | "limit">,
+  options: { firstPage?: boolean } = {},
+): Promise<RegisterTotal> {
+  // A dashboard click-through (a judged period's outcome) shows on its first page the exact number,
+  // which equals the figure clicked: one count when it opens (over that period only), not one per page.
+  if (q.outcome && options.firstPage) return { count: await countRegister(db, q), more: false };
+  if (!q.procedure && !q.state && !q.q && !q.outcome && !q.overdue) {
+    let summary = db
+      .selectFrom("dossier_daily_stat")
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("received"), sql<number>`0`).as("n"))
+      .where("unit_id", "=", q.unitId);
+    if (q.from) summary = summary.where("date", ">=", q.from);
+    if (q.to) summary = summary.where("date", "<=", q.to);
+    if (q.field) summary = summary.where("field", "=", q.field);
+    if (q.channel) summary = summary.where("channel", "=", q.channel);
+    const row = await summary.executeTakeFirstOrThrow();
+    return { count: Number(row.n), more: false };
+  }
+  const capped = filtered(db, q).select("dossier.id").limit(REGISTER_COUNT_CAP + 1);
+  const row = await db
+    .selectFrom(capped.as("capped"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > REGISTER_COUNT_CAP ? { count: REGISTER_COUNT_CAP, more: true } : { count: n, more: false };
+}
+
+/** The exact number of rows the filters select (a scan: tests and exports only, never per page). */
 export async function countRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
   const row = await filtered(db, q)
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -88,7 +130,10 @@ export async function countRegister(db: Kysely<Database>, q: Omit<RegisterQuery,
   return Number(row.n);
 }
 
-export async function listOverdueDossiers(db: Kysely<Database>, unitId: number, now: Date) {
+/** How many of the most overdue dossiers the register lists above its first page. */
+export const OVERDUE_FIRST_LIMIT = 50;
+
+export async function listOverdueDossiers(db: Kysely<Database>, unitId: number, now: Date, limit = OVERDUE_FIRST_LIMIT) {
   return db
     .selectFrom("dossier")
     .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
@@ -97,23 +142,15 @@ export async function listOverdueDossiers(db: Kysely<Database>, unitId: number, 
     .where("dossier.state", "in", ["received", "in_progress"])
     .where("dossier.due_date", "<", businessDateOf(now))
     .orderBy("dossier.due_at")
-    .limit(500)
+    .limit(limit)
     .execute();
 }
 
-/** Every filtered row, oldest first, for the CSV tracking book. */
-export async function* streamRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
-  let afterId = 0;
-  for (;;) {
-    const rows = await filtered(db, q)
-      .select(columns)
-      .where("dossier.id", ">", afterId)
-      .orderBy("dossier.id")
-      .limit(1000)
-      .execute();
-    if (rows.length === 0) return;
-    yield* rows;
-    afterId = rows[rows.length - 1]!.id;
-  }
+/**
+ * Every filtered row, oldest first, for the CSV tracking book: one statement read as it goes
+ * (better-sqlite3 `iterate()`, a pg cursor on PostgreSQL), so memory stays flat and time linear.
+ * (Keyset pages of 1,000 re-read and re-sorted the filtered rows per page: quadratic over a year.)
+ */
+export function streamRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
+  return streamRows(db, filtered(db, q).select(columns).orderBy(sql.ref(dossierOrderKey(db, q.q))));
 }
-

@@ -11,7 +11,7 @@ import { DOSSIER_STATES } from "~/domain/dossiers/lifecycle";
 import { REGISTER_OUTCOMES, REGISTER_PAGE_SIZE, RegisterFilterSchema, type RegisterFilter } from "~/domain/dossiers/register-filter";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { useI18n } from "~/i18n/i18n-context";
-import { countRegister, listOverdueDossiers, listRegisterPage } from "~/models/dossier-register.server";
+import { listOverdueDossiers, listRegisterPage, OVERDUE_FIRST_LIMIT, totalRegister } from "~/models/dossier-register.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = { ...rest, unitId: user.unitId, now };
   const [page, total, overdue] = await Promise.all([
     listRegisterPage(db, { ...query, afterId: after ? Number(after) : undefined, limit: REGISTER_PAGE_SIZE }),
-    countRegister(db, query),
+    totalRegister(db, query, { firstPage: !after }),
     after || filter.overdue ? Promise.resolve([]) : listOverdueDossiers(db, user.unitId, now),
   ]);
   return {
@@ -36,12 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nextAfterId: page.nextAfterId,
     total,
     overdue,
+    overdueLimit: OVERDUE_FIRST_LIMIT,
     isFirstPage: !after,
   };
 }
 
 export default function Register() {
-  const { lastResult, rows, nextAfterId, total, overdue, isFirstPage } = useLoaderData<typeof loader>();
+  const { lastResult, rows, nextAfterId, total, overdue, overdueLimit, isFirstPage } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t, formatDate } = useI18n();
   const [form, fields] = useForm<RegisterFilter>({
@@ -121,7 +122,7 @@ export default function Register() {
             ))}
           </select>
         </Field>
-        <Field label={t("register.filter.code")} htmlFor={fields.q.id} errorId={fields.q.errorId} errors={fields.q.errors}>
+        <Field label={t("register.filter.search")} htmlFor={fields.q.id} errorId={fields.q.errorId} errors={fields.q.errors}>
           <input {...getInputProps(fields.q, { type: "search" })} />
         </Field>
         <label className="checkbox">
@@ -139,11 +140,17 @@ export default function Register() {
       {overdue.length > 0 ? (
         <section aria-labelledby="overdue-title">
           <h2 id="overdue-title">{t("register.overdueTitle")}</h2>
+          {overdue.length >= overdueLimit ? (
+            <p>
+              {t("register.overdueMore", { count: overdueLimit })}{" "}
+              <Link to={withParams({ overdue: "1", after: null })}>{t("register.filter.overdue")}</Link>
+            </p>
+          ) : null}
           <RegisterTable rows={overdue} overdue />
         </section>
       ) : null}
 
-      <p role="status">{t("register.count", { count: total })}</p>
+      <p role="status">{t(total.more ? "register.countMore" : "register.count", { count: total.count })}</p>
       {rows.length === 0 ? <p>{t("register.none")}</p> : <RegisterTable rows={rows} />}
       <nav className="pager" aria-label={t("register.title")}>
         {!isFirstPage ? <Link to={withParams({ after: null })}>{t("register.first")}</Link> : null}

@@ -1,5 +1,6 @@
 import { PostgresDialect } from "kysely";
 import pg from "pg";
+import Cursor from "pg-cursor";
 
 /*
  * PostgreSQL through Kysely's PostgresDialect and `pg` 8. The schema keeps SQLite's storage rules on
@@ -87,6 +88,8 @@ const pools = new WeakMap<object, pg.Pool>();
  */
 export function postgresDialect(pool: pg.Pool, prepare?: () => Promise<void>): PostgresDialect {
   return new PostgresDialect({
+    // Kysely's `.stream()` (the register's CSV: one statement, rows read in batches).
+    cursor: Cursor,
     pool: async () => {
       await prepare?.();
       await checkPostgresDatabase(pool);

@@ -14,6 +14,7 @@ import * as m0012 from "./0012-api-client-scopes";
 import * as m0013 from "./0013-figures-and-service-index";
 import * as m0014 from "./0014-security";
 import * as m0015 from "./0015-job-lease";
+import * as m0019 from "./0019-register-and-search";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "0013-figures-and-service-index": m0013,
   "0014-security": m0014,
   "0015-job-lease": m0015,
+  "0019-register-and-search": m0019,
 };

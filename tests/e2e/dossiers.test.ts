@@ -99,6 +99,13 @@ describe("the desk takes a dossier from intake to return", () => {
     // The register lists it; the public look-up shows its status without personal data.
     await page.goto(`/staff/dossiers?q=${encodeURIComponent(code.slice(-11))}`);
     expect(await page.locator("tbody").innerText()).toContain(code);
+    // The search box finds the applicant without accents and in capitals, and by phone (issue 15).
+    for (const term of ["lo van hung", "LÒ VĂN HÙNG", "0912345678"]) {
+      await page.goto("/staff/dossiers");
+      await page.getByLabel("Mã hồ sơ, người nộp, điện thoại, số định danh").fill(term);
+      await Promise.all([page.waitForURL(/\?/), page.getByRole("button", { name: "Lọc" }).click()]);
+      expect(await page.locator("main").innerText(), term).toContain(code);
+    }
 
     const visitor = await openPage(browser);
     await visitor.page.goto("/lookup");

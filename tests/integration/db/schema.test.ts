@@ -54,6 +54,9 @@ async function shapeOf(db: Kysely<Database>, mapType: (t: string) => string): Pr
   const shape: Shape = {};
   for (const table of await db.introspection.getTables()) {
     if (table.name.startsWith("kysely_")) continue;
+    // SQLite's full-text index of dossiers (FTS5 table and shadow tables, migration 0019); PostgreSQL
+    // indexes the dossier columns themselves instead.
+    if (table.name === "dossier_search" || table.name.startsWith("dossier_search_")) continue;
     shape[table.name] = Object.fromEntries(
       // SQLite reports its `integer primary key` as nullable; it never is (the engine assigns it).
       table.columns.map((c) => [

@@ -6,7 +6,10 @@ import {
   countRegister,
   listOverdueDossiers,
   listRegisterPage,
+  OVERDUE_FIRST_LIMIT,
+  REGISTER_COUNT_CAP,
   streamRegister,
+  totalRegister,
   type RegisterQuery,
 } from "~/models/dossier-register.server";
 import { businessDateOf } from "~/utils/clock";
@@ -157,6 +160,29 @@ describe("the dossier register", () => {
     expect(await countRegister(t.db, query(f))).toBe(rows.filter((r) => matches(r, f)).length);
   });
 
+  it.each(FILTERS)("totals what it lists without a scan: exact from the summary, else capped (%s)", async (_name, f) => {
+    const n = rows.filter((r) => matches(r, f)).length;
+    const fromSummary = !f.procedure && !f.state && !f.q && !f.overdue;
+    const total = await totalRegister(t.db, query(f));
+    expect(total).toEqual(!fromSummary && n > REGISTER_COUNT_CAP ? { count: REGISTER_COUNT_CAP, more: true } : { count: n, more: false });
+  });
+
+  it("totals a dashboard click-through exactly on its first page", async () => {
+    const f = { outcome: "resolved", judgedFrom: "2025-06-01", judgedTo: "2025-07-03" } as const;
+    const exact = await countRegister(t.db, query(f));
+    expect(exact).toBeGreaterThan(0);
+    expect(await totalRegister(t.db, query(f), { firstPage: true })).toEqual({ count: exact, more: false });
+    expect(await totalRegister(t.db, query(f))).toEqual(exact > REGISTER_COUNT_CAP ? { count: REGISTER_COUNT_CAP, more: true } : { count: exact, more: false });
+  });
+
+  it("totals a large register exactly when the summary can answer the filters", async () => {
+    expect(await totalRegister(t.db, query({}))).toEqual({ count: 2300, more: false });
+    const f: Filter = { q: "H53-25" };
+    const n = rows.filter((r) => matches(r, f)).length;
+    expect(n).toBeGreaterThan(REGISTER_COUNT_CAP);
+    expect(await totalRegister(t.db, query(f))).toEqual({ count: REGISTER_COUNT_CAP, more: true });
+  });
+
   it.each(FILTERS)("streams every filtered row oldest first (%s)", async (_name, f) => {
     const ids: number[] = [];
     for await (const r of streamRegister(t.db, query(f))) ids.push(r.id);
@@ -173,9 +199,9 @@ describe("the dossier register", () => {
 
 describe("listOverdueDossiers", () => {
   it("lists only open, clock-running dossiers past due, the most overdue first", async () => {
-    const listed = await listOverdueDossiers(t.db, unitId, NOW);
+    const listed = await listOverdueDossiers(t.db, unitId, NOW, 500);
     const expected = rows.filter(isOverdue);
-    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeGreaterThan(OVERDUE_FIRST_LIMIT);
     expect(expected.length).toBeLessThan(500); // the list stops at 500 rows
     expect(listed.map((r) => r.id).sort((a, b) => a - b)).toEqual(expected.map((r) => r.id));
     for (const r of listed) {
@@ -184,6 +210,13 @@ describe("listOverdueDossiers", () => {
     }
     const dues = listed.map((r) => r.due_at);
     expect(dues).toEqual([...dues].sort());
+  });
+
+  it("lists the most overdue first, up to the register's limit by default", async () => {
+    const all = await listOverdueDossiers(t.db, unitId, NOW, 500);
+    const first = await listOverdueDossiers(t.db, unitId, NOW);
+    expect(first.length).toBe(OVERDUE_FIRST_LIMIT);
+    expect(first.map((r) => r.due_at)).toEqual(all.slice(0, OVERDUE_FIRST_LIMIT).map((r) => r.due_at));
   });
 
   it("leaves out dossiers waiting for a supplement or already finished, however late", async () => {
