@@ -829,6 +829,8 @@ export interface AppSecretTable {
   name: string;
   value: string;
   created_at: string;
+}
+
 // Issue 15 (migration 0019): the dossier search index on SQLite, an FTS5 trigram table without stored
 // content (`rowid` = dossier.id; `folded` is written by triggers and reads back as null). Queried only
 // through `searchDossiers` in db/sql.ts.
