@@ -7,14 +7,26 @@ import {
   buildRefusalSlip,
   buildSupplementSlip,
   type DossierSlipData,
+  type SlipUnit,
 } from "#reports/dossier-slips";
 import type { ReportDocument } from "#reports/toolkit";
 import { controlSlipRows } from "~/domain/dossiers/control-slip";
-import { ruleSetByCode } from "~/domain/dossiers/rule-sets";
+import { slipRuleSetOf } from "~/domain/dossiers/rule-sets";
+import { ruleSetVersionOfDossier } from "./rule-sets.server";
 import type { DossierDetail } from "./dossiers.server";
 
 export const SLIPS = ["receipt", "supplement", "refusal", "apology", "control-slip"] as const;
 export type SlipKind = (typeof SLIPS)[number];
+
+/**
+ * The unit as a slip names it on business date `date`. Every unit name on a slip comes from here:
+ * the unit-history work (issue 14) points it at the name in force on that date.
+ */
+export async function slipUnitOn(db: Kysely<Database>, unitId: number, date: string): Promise<SlipUnit> {
+  void date;
+  const unit = await db.selectFrom("unit").selectAll().where("id", "=", unitId).executeTakeFirstOrThrow();
+  return { name: unit.name, districtName: unit.district_name, provinceName: unit.province_name, address: unit.address, phone: unit.phone };
+}
 
 /** Builds a slip of the dossier, or null when the dossier has nothing to print on it. */
 export async function buildDossierSlip(
@@ -25,7 +37,8 @@ export async function buildDossierSlip(
   issuedAt: Date,
 ): Promise<ReportDocument | null> {
   const { dossier: d, events } = detail;
-  const unit = await db.selectFrom("unit").selectAll().where("id", "=", d.unit_id).executeTakeFirstOrThrow();
+  const unit = await slipUnitOn(db, d.unit_id, d.received_date);
+  const version = await ruleSetVersionOfDossier(db, d);
   const leader = await db
     .selectFrom("user")
     .innerJoin("user_role", "user_role.user_id", "user.id")
@@ -40,8 +53,8 @@ export async function buildDossierSlip(
     (await db.selectFrom("user").select(["id", "display_name"]).where("unit_id", "=", d.unit_id).execute()).map((u) => [u.id, u.display_name]),
   );
   const base: DossierSlipData = {
-    ruleSet: ruleSetByCode(d.rule_set),
-    unit: { name: unit.name, districtName: unit.district_name, provinceName: unit.province_name, address: unit.address, phone: unit.phone },
+    ruleSet: slipRuleSetOf(version),
+    unit,
     dossier: {
       code: d.code,
       procedureName: d.procedure_name,
@@ -53,6 +66,8 @@ export async function buildDossierSlip(
       dueAt: new Date(d.due_at),
       appointmentAt: d.appointment_at ? new Date(d.appointment_at) : null,
       documents: d.documents,
+      resultPlace: d.pickup_place,
+      trackingBook: { volume: d.tracking_book_volume, entry: d.tracking_book_number },
     },
     officerName: receivedBy,
     leaderName: leader?.display_name ?? null,

@@ -1,7 +1,12 @@
 import type { RuleSet } from "../../app/domain/dossiers/rule-sets";
 
 /** The rule set the dossier was received under: it picks the form numbers, headings and the desk's name. */
-export type SlipRuleSet = Pick<RuleSet, "code" | "decree" | "circular" | "forms">;
+export type SlipRuleSet = Pick<RuleSet, "code" | "decree" | "circular" | "forms"> & {
+  /** The desk's name under this rule set (rule-set data, issue 17); default: the layout's. */
+  deskName?: string;
+  /** Form titles from the rule-set data; default: the layout's. */
+  titles?: Partial<Record<"receipt" | "supplement" | "refusal" | "apology" | "stop" | "controlSlip" | "trackingBook", string>>;
+};
 
 export interface SlipUnit {
   /** As it heads documents, e.g. "UBND xã Mường Sai". */

@@ -26,7 +26,7 @@ const APOLOGY_TITLE: Record<SlipRuleSet["code"], string> = {
 };
 
 export function apologyTitle(ruleSet: SlipRuleSet): string {
-  return APOLOGY_TITLE[ruleSet.code];
+  return ruleSet.titles?.apology ?? APOLOGY_TITLE[ruleSet.code];
 }
 
 const STEP_RESULT: Record<StepResult, string> = {
@@ -52,7 +52,7 @@ export function copyLabel(copy: string | undefined): string {
 }
 
 export function deskName(data: Pick<DossierSlipData, "ruleSet" | "unit">): string {
-  return orDefault(data.unit.deskName, DESK_NAME[data.ruleSet.code]);
+  return orDefault(data.unit.deskName, data.ruleSet.deskName ?? DESK_NAME[data.ruleSet.code]);
 }
 
 /** "Bộ phận Tiếp nhận và Trả kết quả UBND xã Mường Sai". */
