@@ -69,7 +69,8 @@ export interface NewRuleSetVersion {
   deskName: string;
   forms: Partial<Record<FormKey, FormFacts>>;
   slips: readonly OfferedSlip[];
-  clocks: LegalClocks;
+  /** Default: the clocks of the version in force the day before. */
+  clocks?: LegalClocks;
   note: string | null;
 }
 
@@ -127,7 +128,7 @@ export async function addRuleSetVersion(
       desk_name: input.deskName,
       forms_json: JSON.stringify(input.forms),
       slips_json: JSON.stringify(input.slips),
-      clocks_json: JSON.stringify(input.clocks),
+      clocks_json: JSON.stringify(input.clocks ?? versionInForce(existing, closes?.effectiveTo ?? input.effectiveFrom)?.clocks ?? DEFAULT_LEGAL_CLOCKS),
       checks_json: "[]",
       note: input.note,
       created_by_user_id: actor.kind === "user" ? actor.userId : null,
