@@ -85,7 +85,7 @@ describe("rule sets as data", () => {
     const reply = await route.action({
       request: new Request("http://localhost/staff/rule-sets", { method: "POST", body, headers: { Cookie: cookie } }),
       params: {},
-      context: {},
+      context: { clientAddress: "127.0.0.1" },
     });
     expect(reply).not.toBeInstanceOf(Response);
     const { data: payload, init } = reply as unknown as { data: { refusals: unknown[] }; init: { status: number } };
