@@ -5,6 +5,7 @@ import {
   buildControlSlip,
   buildReceiptSlip,
   buildRefusalSlip,
+  buildStopNotice,
   buildSupplementSlip,
   type DossierSlipData,
   type SlipUnit,
@@ -15,7 +16,7 @@ import { slipRuleSetOf } from "~/domain/dossiers/rule-sets";
 import { ruleSetVersionOfDossier } from "./rule-sets.server";
 import type { DossierDetail } from "./dossiers.server";
 
-export const SLIPS = ["receipt", "supplement", "refusal", "apology", "control-slip"] as const;
+export const SLIPS = ["receipt", "supplement", "refusal", "apology", "stop", "control-slip"] as const;
 export type SlipKind = (typeof SLIPS)[number];
 
 /**
@@ -98,6 +99,15 @@ export async function buildDossierSlip(
       return buildApologySlip({
         ...base,
         apology: { reason: d.apology_reason ?? "", issuedAt: new Date(d.apology_issued_at), newAppointmentAt: new Date(d.appointment_at) },
+      });
+    }
+    case "stop": {
+      // Mẫu 05 exists from Circular 03/2025 on; a withdrawn dossier under 01/2018 has no such paper.
+      const withdrawal = events.findLast((e) => e.kind === "withdraw");
+      if (!withdrawal || !base.ruleSet.forms.stop) return null;
+      return buildStopNotice({
+        ...base,
+        stop: { cause: "withdrawn", reason: withdrawal.note ?? d.closed_reason ?? "", at: new Date(withdrawal.at) },
       });
     }
     case "control-slip":

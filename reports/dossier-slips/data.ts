@@ -64,6 +64,13 @@ export interface Apology {
   newAppointmentAt: Date;
 }
 
+/** Mẫu 05 (Circular 03/2025): handling stopped, on the citizen's withdrawal or because the dossier cannot be handled. */
+export interface StopNotice {
+  cause: "withdrawn" | "stopped";
+  reason: string;
+  at: Date;
+}
+
 export type StepResult = "early" | "on_time" | "late";
 
 /** One hand-over of the dossier, as a row of the process control slip. */
@@ -93,9 +100,10 @@ export interface DossierSlipData {
   supplement?: SupplementRequest;
   refusal?: Refusal;
   apology?: Apology;
+  stop?: StopNotice;
   steps?: readonly HandoverStep[];
 }
 
-export type SlipPart = "supplement" | "refusal" | "apology" | "steps";
+export type SlipPart = "supplement" | "refusal" | "apology" | "stop" | "steps";
 
 export type SlipDataWith<K extends SlipPart> = DossierSlipData & Required<Pick<DossierSlipData, K>>;

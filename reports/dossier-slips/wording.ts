@@ -18,7 +18,14 @@ export const TITLE = {
   supplement: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
   refusal: "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ",
   controlSlip: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+  stop: "THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ",
+  trackingBook: "SỔ THEO DÕI HỒ SƠ",
 } as const;
+
+/** A form's title: the rule set's data when it names one, else the layout's. */
+export function formTitle(ruleSet: SlipRuleSet, form: keyof typeof TITLE): string {
+  return ruleSet.titles?.[form] ?? TITLE[form];
+}
 
 const APOLOGY_TITLE: Record<SlipRuleSet["code"], string> = {
   "nd61-2018": "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",

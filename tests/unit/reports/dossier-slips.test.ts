@@ -72,6 +72,7 @@ function fixture(overrides: Partial<DossierSlipData> = {}): SlipDataWith<SlipPar
     leaderName: "Quàng Văn Minh",
     lookupUrl: LOOKUP_URL,
     issuedAt: new Date("2024-05-09T02:20:00Z"),
+    stop: { cause: "withdrawn", reason: "Ông/bà đề nghị rút hồ sơ", at: new Date("2024-05-10T03:00:00Z") },
     supplement: {
       missingItems: [
         "Giấy chứng sinh do cơ sở y tế cấp (bản chính)",
@@ -237,7 +238,8 @@ describe("buildReceiptSlip (Mẫu số 01)", () => {
     expect(moduleSize).toBeGreaterThan(0);
     expect(sortRuns(runs)).toEqual(sortRuns(qrDarkRuns(qrMatrix(LOOKUP_URL))));
     expect(sortRuns(runs)).not.toEqual(sortRuns(qrDarkRuns(qrMatrix(`${LOOKUP_URL}1`))));
-    expect(flat(text)).toContain("Quét mã để tra cứu tình trạng hồ sơ");
+    // Issue 17: the look-up address in words beside the QR code.
+    expect(flat(text)).toContain("Quét mã hoặc vào motcua.example.vn/lookup, nhập mã hồ sơ để tra cứu");
   });
 
   it("has both signature captions and the officer's name under the officer's", () => {
