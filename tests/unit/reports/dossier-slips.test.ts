@@ -453,3 +453,27 @@ describe("buildControlSlip", () => {
     expect(current).toContain("Thông tư số 03/2025/TT-VPCP");
   });
 });
+
+describe("buildStopNotice (Mẫu số 05, Circular 03/2025)", () => {
+  it("prints the notice with the applicant, the dossier, the reason and the head's signature", async () => {
+    const { buildStopNotice } = await import("#reports/dossier-slips");
+    const text = flat(await plain(buildStopNotice(fixture({ ruleSet: RULE_SET_2025 }))));
+    for (const line of [
+      "Mẫu số 05",
+      "THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ",
+      `Mã hồ sơ: ${CODE}`,
+      "Kính gửi: Ông/bà Lò Văn Hùng",
+      "Theo đề nghị rút hồ sơ của ông/bà, UBND xã Mường Sai thông báo dừng giải quyết hồ sơ nêu trên.",
+      "Lý do: Ông/bà đề nghị rút hồ sơ",
+      "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+      "Quàng Văn Minh",
+    ]) {
+      expect(text).toContain(line);
+    }
+  });
+
+  it("does not exist under Circular 01/2018", async () => {
+    const { buildStopNotice } = await import("#reports/dossier-slips");
+    expect(() => buildStopNotice(fixture())).toThrow(RangeError);
+  });
+});
