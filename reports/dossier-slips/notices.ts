@@ -141,7 +141,7 @@ export function buildApologySlip(data: SlipDataWith<"apology">): ReportDocument 
       { align: "justify", gapAfter: 2 },
     );
     addLabelled(report, "Thời gian gia hạn giải quyết hồ sơ đến:", formatSlipTime(apology.newAppointmentAt), { gapAfter: 2 });
-    addText(report, "Ý kiến của người nộp hồ sơ về việc gia hạn: □ Đồng ý   □ Không đồng ý", { gapAfter: 4 });
+    addText(report, "Ý kiến của người nộp hồ sơ về việc gia hạn: Đồng ý / Không đồng ý (gạch bỏ ý không chọn)", { gapAfter: 4 });
   } else {
     addText(
       report,
