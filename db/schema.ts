@@ -73,6 +73,8 @@ export interface Database {
   app_secret: AppSecretTable;
   // Issue 15: SQLite only (migration 0019); PostgreSQL searches through an expression index instead.
   dossier_search: DossierSearchTable;
+  // Issue 17: rule sets as data.
+  rule_set_version: RuleSetVersionTable;
 }
 
 export interface UnitTable {
@@ -249,6 +251,12 @@ export interface DossierTable {
   clock_stopped_date: string | null;
   /** When the applicant's data and free text were erased at the end of the retention period. */
   personal_data_erased_at: Generated<string | null>;
+  // Issue 17 (migration 0017): the rule-set version in force on the reception day; the tracking
+  // book's volume and number (Mẫu 01 "Quyển số … Số thứ tự …"); where the citizen picks the result up.
+  rule_set_version_id: Generated<number | null>;
+  tracking_book_volume: Generated<string | null>;
+  tracking_book_number: Generated<string | null>;
+  pickup_place: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -838,3 +846,27 @@ export interface DossierSearchTable {
   rowid: number;
   folded: string | null;
 }
+// Issue 17 (migration 0017): the one-stop rule sets as data, versioned by effective date.
+export interface RuleSetVersionTable {
+  id: Generated<number>;
+  code: string;
+  /** The built-in form layout the version prints with. */
+  layout: RuleSetCode;
+  decree: string;
+  circular: string;
+  effective_from: string;
+  effective_to: string | null;
+  desk_name: string;
+  /** `{ [form]: { number, title } }`. */
+  forms_json: string;
+  /** The slip kinds the desk issues under this version. */
+  slips_json: string;
+  /** The legal clocks (complaints, feedback), see `LegalClocks`. */
+  clocks_json: string;
+  /** Facts still to check against the published texts (DOMAIN.md *(check)*). */
+  checks_json: Generated<string>;
+  note: string | null;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+export type RuleSetVersionRow = Selectable<RuleSetVersionTable>;

@@ -13,8 +13,9 @@ export type {
   SlipRuleSet,
   SlipUnit,
   StepResult,
+  StopNotice,
   SupplementRequest,
 } from "./dossier-slips/data";
-export { buildApologySlip, buildRefusalSlip, buildSupplementSlip } from "./dossier-slips/notices";
+export { buildApologySlip, buildRefusalSlip, buildStopNotice, buildSupplementSlip } from "./dossier-slips/notices";
 export { buildReceiptSlip, QR_CAPTION } from "./dossier-slips/receipt";
 export { formatSlipTime } from "./dossier-slips/wording";

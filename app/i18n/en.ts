@@ -10,6 +10,7 @@ import { figuresEn } from "./areas/figures";
 import { securityEn } from "./areas/security";
 import { jobsEn } from "./areas/jobs";
 import { speedEn } from "./areas/speed";
+import { lawEn } from "./areas/law";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...reportsEn,
   ...securityEn,
   ...speedEn,
+  ...lawEn,
   ...auditsEn,
   ...checklistsEn,
   ...inspectionEn,

@@ -10,6 +10,7 @@ import { figuresVi } from "./areas/figures";
 import { securityVi } from "./areas/security";
 import { jobsVi } from "./areas/jobs";
 import { speedVi } from "./areas/speed";
+import { lawVi } from "./areas/law";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -22,6 +23,7 @@ export const vi = {
   ...reportsVi,
   ...securityVi,
   ...speedVi,
+  ...lawVi,
   ...auditsVi,
   ...checklistsVi,
   ...inspectionVi,

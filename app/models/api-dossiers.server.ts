@@ -53,6 +53,8 @@ export async function submitApiDossier(
         paymentMethod: input.payment?.method ?? null,
         papersDigitised: input.papersDigitised === undefined ? null : input.papersDigitised ? 1 : 0,
         returnMethod: input.returnMethod ?? null,
+        trackingBook: input.trackingBook ? { volume: input.trackingBook.volume ?? null, number: input.trackingBook.number ?? null } : null,
+        pickupPlace: input.pickupPlace ?? null,
         apiClientId: client.id,
       },
       now,

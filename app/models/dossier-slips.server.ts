@@ -5,16 +5,29 @@ import {
   buildControlSlip,
   buildReceiptSlip,
   buildRefusalSlip,
+  buildStopNotice,
   buildSupplementSlip,
   type DossierSlipData,
+  type SlipUnit,
 } from "#reports/dossier-slips";
 import type { ReportDocument } from "#reports/toolkit";
 import { controlSlipRows } from "~/domain/dossiers/control-slip";
-import { ruleSetByCode } from "~/domain/dossiers/rule-sets";
+import { slipRuleSetOf } from "~/domain/dossiers/rule-sets";
+import { ruleSetVersionOfDossier } from "./rule-sets.server";
 import type { DossierDetail } from "./dossiers.server";
 
-export const SLIPS = ["receipt", "supplement", "refusal", "apology", "control-slip"] as const;
+export const SLIPS = ["receipt", "supplement", "refusal", "apology", "stop", "control-slip"] as const;
 export type SlipKind = (typeof SLIPS)[number];
+
+/**
+ * The unit as a slip names it on business date `date`. Every unit name on a slip comes from here:
+ * the unit-history work (issue 14) points it at the name in force on that date.
+ */
+export async function slipUnitOn(db: Kysely<Database>, unitId: number, date: string): Promise<SlipUnit> {
+  void date;
+  const unit = await db.selectFrom("unit").selectAll().where("id", "=", unitId).executeTakeFirstOrThrow();
+  return { name: unit.name, districtName: unit.district_name, provinceName: unit.province_name, address: unit.address, phone: unit.phone };
+}
 
 /** Builds a slip of the dossier, or null when the dossier has nothing to print on it. */
 export async function buildDossierSlip(
@@ -25,7 +38,8 @@ export async function buildDossierSlip(
   issuedAt: Date,
 ): Promise<ReportDocument | null> {
   const { dossier: d, events } = detail;
-  const unit = await db.selectFrom("unit").selectAll().where("id", "=", d.unit_id).executeTakeFirstOrThrow();
+  const unit = await slipUnitOn(db, d.unit_id, d.received_date);
+  const version = await ruleSetVersionOfDossier(db, d);
   const leader = await db
     .selectFrom("user")
     .innerJoin("user_role", "user_role.user_id", "user.id")
@@ -40,8 +54,8 @@ export async function buildDossierSlip(
     (await db.selectFrom("user").select(["id", "display_name"]).where("unit_id", "=", d.unit_id).execute()).map((u) => [u.id, u.display_name]),
   );
   const base: DossierSlipData = {
-    ruleSet: ruleSetByCode(d.rule_set),
-    unit: { name: unit.name, districtName: unit.district_name, provinceName: unit.province_name, address: unit.address, phone: unit.phone },
+    ruleSet: slipRuleSetOf(version),
+    unit,
     dossier: {
       code: d.code,
       procedureName: d.procedure_name,
@@ -53,6 +67,8 @@ export async function buildDossierSlip(
       dueAt: new Date(d.due_at),
       appointmentAt: d.appointment_at ? new Date(d.appointment_at) : null,
       documents: d.documents,
+      resultPlace: d.pickup_place,
+      trackingBook: { volume: d.tracking_book_volume, entry: d.tracking_book_number },
     },
     officerName: receivedBy,
     leaderName: leader?.display_name ?? null,
@@ -83,6 +99,15 @@ export async function buildDossierSlip(
       return buildApologySlip({
         ...base,
         apology: { reason: d.apology_reason ?? "", issuedAt: new Date(d.apology_issued_at), newAppointmentAt: new Date(d.appointment_at) },
+      });
+    }
+    case "stop": {
+      // Mẫu 05 exists from Circular 03/2025 on; a withdrawn dossier under 01/2018 has no such paper.
+      const withdrawal = events.findLast((e) => e.kind === "withdraw");
+      if (!withdrawal || !base.ruleSet.forms.stop) return null;
+      return buildStopNotice({
+        ...base,
+        stop: { cause: "withdrawn", reason: withdrawal.note ?? d.closed_reason ?? "", at: new Date(withdrawal.at) },
       });
     }
     case "control-slip":

@@ -19,7 +19,8 @@ import {
   type DossierFacts,
   type DossierState,
 } from "~/domain/dossiers/lifecycle";
-import { ruleSetInForce } from "~/domain/dossiers/rule-sets";
+import type { PaperKind } from "~/domain/dossiers/service-facts";
+import { ruleSetVersionOn } from "./rule-sets.server";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
 import { inTransaction } from "./transaction.server";
@@ -62,8 +63,11 @@ export function previewDue(context: DueContext, procedure: Pick<Procedure, "proc
   });
 }
 
+/** A paper received at intake; kind and count are what Mẫu 01 prints (older clients send the name only). */
 export interface ReceivedDocument {
   name: string;
+  copy?: PaperKind;
+  count?: number;
 }
 
 export interface IntakeData {
@@ -80,6 +84,9 @@ export interface IntakeData {
   paymentMethod?: PaymentMethod | null;
   papersDigitised?: 0 | 1 | null;
   returnMethod?: ReturnMethod | null;
+  /** Issue 17: the tracking book's volume and number (default: the year's book, next number) and the pick-up place. */
+  trackingBook?: { volume: string | null; number: string | null } | null;
+  pickupPlace?: string | null;
 }
 
 /** Receives a complete dossier: code, due date, the first event and its audit row, in one transaction. */
@@ -114,6 +121,8 @@ export async function insertReceivedDossier(
   const sequence = last?.code ? Number(last.code.slice(-4)) + 1 : 1;
   const code = formatDossierCode(context.unit.code, receivedDate, sequence);
   const stamp = now.toISOString();
+  const version = await ruleSetVersionOn(trx, receivedDate);
+  const book = await trackingBookEntry(trx, context.unit.id, receivedDate, data.trackingBook ?? null);
   const row = {
     unit_id: context.unit.id,
     code,
@@ -121,7 +130,11 @@ export async function insertReceivedDossier(
     field: data.procedure.field,
     processing_days: data.procedure.processingDays,
     channel: data.channel,
-    rule_set: ruleSetInForce(receivedDate).code,
+    rule_set: version.layout,
+    rule_set_version_id: version.id,
+    tracking_book_volume: book.volume,
+    tracking_book_number: book.number,
+    pickup_place: data.pickupPlace?.trim() || null,
     applicant_name: data.applicantName,
     applicant_phone: data.applicantPhone,
     applicant_id_number: data.applicantIdNumber,
@@ -160,6 +173,24 @@ export async function insertReceivedDossier(
     at: now,
   });
   return { id, code, dueAt: due.dueAt };
+}
+
+/** The year's tracking book and the next number in it, unless the officer wrote them. */
+async function trackingBookEntry(
+  trx: Kysely<Database>,
+  unitId: number,
+  receivedDate: string,
+  given: { volume: string | null; number: string | null } | null,
+): Promise<{ volume: string; number: string }> {
+  const volume = given?.volume?.trim() || receivedDate.slice(0, 4);
+  if (given?.number?.trim()) return { volume, number: given.number.trim() };
+  const row = await trx
+    .selectFrom("dossier")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("unit_id", "=", unitId)
+    .where("tracking_book_volume", "=", volume)
+    .executeTakeFirst();
+  return { volume, number: String(Number(row?.n ?? 0) + 1) };
 }
 
 async function insertEvent(

@@ -7,7 +7,6 @@ import { DossierActionForm } from "~/components/dossier-action-form";
 import { isOverdue, wasLateWhenStopped } from "~/domain/calendar/due-date";
 import { ErrorPage } from "~/components/error-page";
 import { allowedActions, type DossierAction, type DossierActionType } from "~/domain/dossiers/lifecycle";
-import { ruleSetByCode } from "~/domain/dossiers/rule-sets";
 import { DossierActionSchema, type DossierActionInput } from "~/domain/dossiers/schema";
 import { DossierCodeSchema } from "~/domain/shared/fields";
 import { isMessageKey } from "~/i18n";
@@ -19,6 +18,7 @@ import {
   getDueContext,
   listHandlers,
 } from "~/models/dossiers.server";
+import { ruleSetVersionOfDossier } from "~/models/rule-sets.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { toLocalDateTimeInput } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     dossier,
     events,
-    ruleSet: ruleSetByCode(dossier.rule_set),
+    ruleSet: await ruleSetVersionOfDossier(getDb(), dossier),
     actions: canAct ? allowedActions(facts, now) : [],
     overdue: ["received", "in_progress"].includes(dossier.state) && isOverdue({ dueAt: facts.dueAt, now }),
     handlers: canAct ? await listHandlers(getDb(), user.unitId) : [],

@@ -11,7 +11,8 @@ import { PaymentMethodField, ReturnMethodField } from "~/components/service-fact
 import { computeDueAt } from "~/domain/calendar/due-date";
 import { createWorkingCalendar } from "~/domain/calendar/working-calendar";
 import { CHANNELS } from "~/domain/dossiers/channels";
-import { IntakeSchema } from "~/domain/dossiers/schema";
+import { intakePapers, IntakeSchema } from "~/domain/dossiers/schema";
+import { PAPER_KINDS } from "~/domain/dossiers/service-facts";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import { useI18n } from "~/i18n/i18n-context";
 import { listCalendarExceptions } from "~/models/calendar.server";
@@ -90,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
     });
   }
-  const documents = [...value.documents, ...(value.otherDocuments ? [value.otherDocuments] : [])].map((name) => ({ name }));
+  const documents = intakePapers(procedure.requiredDocuments, value);
   const { code } = await receiveDossier(db, { kind: "user", userId: user.id }, context, {
     procedure,
     applicantName: value.applicantName,
@@ -103,6 +104,8 @@ export async function action({ request }: ActionFunctionArgs) {
     paymentMethod: value.paymentMethod,
     papersDigitised: value.papersDigitised,
     returnMethod: value.returnMethod,
+    trackingBook: { volume: value.trackingBookVolume ?? null, number: value.trackingBookNumber ?? null },
+    pickupPlace: value.pickupPlace ?? null,
   }, now);
   return redirect(`/staff/dossiers/${code}?received=1`);
 }
@@ -204,20 +207,36 @@ export default function Intake() {
           <fieldset className="stack">
             <legend>{t("intake.documents")}</legend>
             {selected.documents.map((doc, i) => (
-              <label key={doc} className="checkbox">
-                <input
-                  type="checkbox"
-                  name={fields.documents.name}
-                  value={doc}
-                  id={`doc-${i}`}
-                  defaultChecked={[fields.documents.initialValue ?? []].flat().includes(doc)}
-                />
-                {doc}
-              </label>
+              <div key={doc} className="paper-row">
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    name={fields.documents.name}
+                    value={doc}
+                    id={`doc-${i}`}
+                    defaultChecked={[fields.documents.initialValue ?? []].flat().includes(doc)}
+                  />
+                  {doc}
+                </label>
+                <PaperKindAndCount index={i} kindName={`paperKinds[${i}]`} countName={`paperCounts[${i}]`} label={doc} />
+              </div>
             ))}
             <FieldErrors id={fields.documents.errorId} errors={fields.documents.errors} />
             <Field label={t("intake.otherDocuments")} htmlFor={fields.otherDocuments.id} errorId={fields.otherDocuments.errorId} errors={fields.otherDocuments.errors}>
               <input {...getInputProps(fields.otherDocuments, { type: "text" })} />
+            </Field>
+            <PaperKindAndCount index="other" kindName={fields.otherKind.name} countName={fields.otherCount.name} label={t("intake.otherDocuments")} />
+          </fieldset>
+          <fieldset className="stack">
+            <legend>{t("intake.bookAndPickup")}</legend>
+            <Field label={t("intake.trackingBookVolume")} htmlFor={fields.trackingBookVolume.id} errorId={fields.trackingBookVolume.errorId} errors={fields.trackingBookVolume.errors} hint={t("intake.trackingBookHint")}>
+              <input {...getInputProps(fields.trackingBookVolume, { type: "text" })} />
+            </Field>
+            <Field label={t("intake.trackingBookNumber")} htmlFor={fields.trackingBookNumber.id} errorId={fields.trackingBookNumber.errorId} errors={fields.trackingBookNumber.errors}>
+              <input {...getInputProps(fields.trackingBookNumber, { type: "text" })} />
+            </Field>
+            <Field label={t("intake.pickupPlace")} htmlFor={fields.pickupPlace.id} errorId={fields.pickupPlace.errorId} errors={fields.pickupPlace.errors} hint={t("intake.pickupPlaceHint")}>
+              <input {...getInputProps(fields.pickupPlace, { type: "text" })} />
             </Field>
           </fieldset>
           <fieldset className="stack">
@@ -258,6 +277,30 @@ export default function Intake() {
         </Form>
       ) : null}
     </main>
+  );
+}
+
+/** A paper's kind (original / certified copy / copy) and count, beside its checkbox; plain form fields, no script. */
+function PaperKindAndCount({ index, kindName, countName, label }: { index: number | string; kindName: string; countName: string; label: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="paper-row__facts">
+      <label htmlFor={`paper-kind-${index}`} className="visually-hidden">
+        {t("intake.paperKindOf", { paper: label })}
+      </label>
+      <select id={`paper-kind-${index}`} name={kindName} defaultValue="">
+        <option value="">{t("intake.paperKind")}</option>
+        {PAPER_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`intake.paperKind.${k}`)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`paper-count-${index}`} className="visually-hidden">
+        {t("intake.paperCountOf", { paper: label })}
+      </label>
+      <input id={`paper-count-${index}`} name={countName} type="number" min={1} max={99} inputMode="numeric" placeholder={t("intake.paperCount")} className="input--narrow" />
+    </span>
   );
 }
 

@@ -24,6 +24,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff/objectives", label: "nav.objectives", roles: ["quality_lead", "leader", "auditor", "inspector"] },
   { to: "/staff/procedures", label: "nav.procedures", roles: ["quality_lead", "officer", "leader"] },
   { to: "/staff/calendar", label: "nav.calendar", roles: ["quality_lead", "officer", "leader"] },
+  { to: "/staff/rule-sets", label: "nav.ruleSets", roles: ["quality_lead", "leader", "auditor"] },
   { to: "/staff/audit-log", label: "nav.auditLog", roles: ["quality_lead", "admin"] },
   { to: "/staff/personal-data", label: "nav.personalData", roles: ["quality_lead"] },
   { to: "/staff/users", label: "nav.users", roles: ["admin"] },

@@ -15,6 +15,7 @@ import * as m0013 from "./0013-figures-and-service-index";
 import * as m0014 from "./0014-security";
 import * as m0015 from "./0015-job-lease";
 import * as m0019 from "./0019-register-and-search";
+import * as m0017 from "./0017-law-forms-and-clocks";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "0014-security": m0014,
   "0015-job-lease": m0015,
   "0019-register-and-search": m0019,
+  "0017-law-forms-and-clocks": m0017,
 };

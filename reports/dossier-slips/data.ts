@@ -1,7 +1,12 @@
 import type { RuleSet } from "../../app/domain/dossiers/rule-sets";
 
 /** The rule set the dossier was received under: it picks the form numbers, headings and the desk's name. */
-export type SlipRuleSet = Pick<RuleSet, "code" | "decree" | "circular" | "forms">;
+export type SlipRuleSet = Pick<RuleSet, "code" | "decree" | "circular" | "forms"> & {
+  /** The desk's name under this rule set (rule-set data, issue 17); default: the layout's. */
+  deskName?: string;
+  /** Form titles from the rule-set data; default: the layout's. */
+  titles?: Partial<Record<"receipt" | "supplement" | "refusal" | "apology" | "stop" | "controlSlip" | "trackingBook", string>>;
+};
 
 export interface SlipUnit {
   /** As it heads documents, e.g. "UBND xã Mường Sai". */
@@ -59,6 +64,13 @@ export interface Apology {
   newAppointmentAt: Date;
 }
 
+/** Mẫu 05 (Circular 03/2025): handling stopped, on the citizen's withdrawal or because the dossier cannot be handled. */
+export interface StopNotice {
+  cause: "withdrawn" | "stopped";
+  reason: string;
+  at: Date;
+}
+
 export type StepResult = "early" | "on_time" | "late";
 
 /** One hand-over of the dossier, as a row of the process control slip. */
@@ -88,9 +100,10 @@ export interface DossierSlipData {
   supplement?: SupplementRequest;
   refusal?: Refusal;
   apology?: Apology;
+  stop?: StopNotice;
   steps?: readonly HandoverStep[];
 }
 
-export type SlipPart = "supplement" | "refusal" | "apology" | "steps";
+export type SlipPart = "supplement" | "refusal" | "apology" | "stop" | "steps";
 
 export type SlipDataWith<K extends SlipPart> = DossierSlipData & Required<Pick<DossierSlipData, K>>;

@@ -24,7 +24,7 @@ const COLUMN_GAP = 10;
 
 /** A5 portrait, no toolkit title block (the form draws its own), dated `issuedAt` for repeatable bytes. */
 export function createSlipDocument(data: DossierSlipData, form: SlipForm, title: string): ReportDocument {
-  const formNumber = data.ruleSet.forms[form];
+  const formNumber = data.ruleSet.forms[form] ?? "";
   return createReportDocument({
     unitName: data.unit.name,
     title: `Mã hồ sơ: ${data.dossier.code}`,
@@ -108,7 +108,7 @@ export function addSlipTitle(report: ReportDocument, title: string, dossierCode:
   const { doc } = report;
   const box = contentBox(report);
   doc.font(FONT.bold).fontSize(TITLE_FONT_SIZE).fillColor(COLOR.text);
-  doc.text(title, box.left, doc.y, { width: box.width, align: "center", lineGap: 1 });
+  doc.text(balancedTitle(doc, title, box.width), box.left, doc.y, { width: box.width, align: "center", lineGap: 1 });
   doc.font(FONT.bold).fontSize(SLIP_FONT_SIZE + 0.5);
   doc.text(`Mã hồ sơ: ${dossierCode}`, box.left, doc.y + 2, { width: box.width, align: "center" });
   resetBodyStyle(report);
@@ -225,6 +225,29 @@ export function addSignatures(
   if (inset) inset.draw(left + width + 4, top);
   resetBodyStyle(report);
   advanceCursor(report, top + height, 4);
+}
+
+/**
+ * A title too wide for one line is broken into two lines of about equal width, so that no word
+ * (such as "QUYẾT" of the 2025 apology slip) is left alone on the second line.
+ */
+export function balancedTitle(doc: PDFKit.PDFDocument, title: string, width: number): string {
+  if (doc.widthOfString(title) <= width) return title;
+  const words = title.split(" ");
+  let best = title;
+  let bestDiff = Infinity;
+  for (let i = 1; i < words.length; i++) {
+    const first = words.slice(0, i).join(" ");
+    const second = words.slice(i).join(" ");
+    const a = doc.widthOfString(first);
+    const b = doc.widthOfString(second);
+    if (a > width || b > width) continue;
+    if (Math.abs(a - b) < bestDiff) {
+      bestDiff = Math.abs(a - b);
+      best = `${first}\n${second}`;
+    }
+  }
+  return best;
 }
 
 function drawCentredRule(doc: PDFKit.PDFDocument, centreX: number, y: number, width: number): number {

@@ -18,6 +18,7 @@ import {
   formatSlipTime,
   orBlank,
   placeAndDate,
+  formTitle,
   requireText,
   TITLE,
 } from "./wording";
@@ -39,8 +40,11 @@ export function buildSupplementSlip(data: SlipDataWith<"supplement">): ReportDoc
 
   addApplicant(report, data, "Hồ sơ của: Ông/bà");
   addText(report, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:", { gapAfter: 3 });
-  items.forEach((item, index) => addText(report, `${index + 1}. ${item}`, { hangingIndent: 12 }));
-  addLabelled(report, "Lý do:", reason, { boldValue: false, gapAfter: 4 });
+  // Each item with its own reason ("Tên giấy tờ | lý do"); an item without one takes the request's reason.
+  items.map(splitItemReason).forEach(({ item, reason: own }, index) => {
+    addText(report, `${index + 1}. ${item}`, { hangingIndent: 12, gapAfter: 0 });
+    addLabelled(report, "    Lý do:", own ?? reason, { boldValue: false, gapAfter: 2 });
+  });
   addText(
     report,
     `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với ${contact(
@@ -101,6 +105,7 @@ export function buildApologySlip(data: SlipDataWith<"apology">): ReportDocument 
     throw new RangeError("The new appointment must come after the original one");
   }
   const title = apologyTitle(data.ruleSet);
+  const extension = data.ruleSet.code === "nd118-2025";
 
   const report = createSlipDocument(data, "apology", title);
   drawFormHeader(report, {
@@ -126,21 +131,80 @@ export function buildApologySlip(data: SlipDataWith<"apology">): ReportDocument 
     align: "justify",
   });
   addLabelled(report, "Lý do:", reason, { boldValue: false, gapAfter: 4 });
-  addText(
-    report,
-    `Sự chậm trễ này đã gây phiền hà cho ông/bà. ${
-      unit.name
-    } xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào ${formatLongDate(
-      apology.newAppointmentAt,
-    )}.`,
-    { align: "justify", gapAfter: 4 },
-  );
+  if (extension) {
+    // Decree 118/2025: the slip apologises and asks the citizen to accept a longer time limit.
+    addText(
+      report,
+      `Sự chậm trễ này đã gây phiền hà cho ông/bà. ${unit.name} xin lỗi ông/bà và đề nghị ông/bà đồng ý gia hạn thời gian giải quyết hồ sơ đến ${formatSlipTime(
+        apology.newAppointmentAt,
+      )}.`,
+      { align: "justify", gapAfter: 2 },
+    );
+    addLabelled(report, "Thời gian gia hạn giải quyết hồ sơ đến:", formatSlipTime(apology.newAppointmentAt), { gapAfter: 2 });
+    addText(report, "Ý kiến của người nộp hồ sơ về việc gia hạn: Đồng ý / Không đồng ý (gạch bỏ ý không chọn)", { gapAfter: 4 });
+  } else {
+    addText(
+      report,
+      `Sự chậm trễ này đã gây phiền hà cho ông/bà. ${
+        unit.name
+      } xin lỗi ông/bà và sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào ${formatLongDate(
+        apology.newAppointmentAt,
+      )}.`,
+      { align: "justify", gapAfter: 4 },
+    );
+  }
 
   addSignatures(report, [
     null,
     { title: "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", hint: "(Ký, ghi rõ họ tên, đóng dấu)", name: data.leaderName },
   ]);
   return report;
+}
+
+/** Mẫu số 05 (Circular 03/2025): notice that handling of the dossier has stopped, with the reason; signed by the head of the unit. */
+export function buildStopNotice(data: SlipDataWith<"stop">): ReportDocument {
+  const { dossier, unit, stop } = data;
+  const reason = requireText(stop.reason, "The reason for stopping");
+  const formNumber = data.ruleSet.forms.stop;
+  if (!formNumber) throw new RangeError(`The rule set ${data.ruleSet.circular} has no stop notice`);
+  const title = formTitle(data.ruleSet, "stop");
+
+  const report = createSlipDocument(data, "stop", title);
+  drawFormHeader(report, { formNumber, issuer: [unit.name, deskName(data)], placeDate: placeAndDate(unit, stop.at) });
+  addSlipTitle(report, title, dossier.code);
+
+  addLabelled(report, "Kính gửi: Ông/bà", dossier.applicantName);
+  addLabelled(report, "Địa chỉ:", orBlank(dossier.applicantAddress), { boldValue: false });
+  addLabelled(report, "Số điện thoại:", orBlank(dossier.applicantPhone), { boldValue: false, gapAfter: 4 });
+  addText(
+    report,
+    `Ngày ${formatDate(dossier.receivedAt)}, ${deskOfUnit(data)} tiếp nhận hồ sơ của ông/bà, mã hồ sơ ${dossier.code}.`,
+    { align: "justify" },
+  );
+  addLabelled(report, "Nội dung yêu cầu giải quyết:", dossier.procedureName, { gapAfter: 4 });
+  addText(
+    report,
+    stop.cause === "withdrawn"
+      ? `Theo đề nghị rút hồ sơ của ông/bà, ${unit.name} thông báo dừng giải quyết hồ sơ nêu trên.`
+      : `${unit.name} thông báo dừng giải quyết hồ sơ nêu trên.`,
+    { align: "justify" },
+  );
+  addLabelled(report, "Lý do:", reason, { boldValue: false, gapAfter: 2 });
+  addLabelled(report, "Thời điểm dừng giải quyết:", formatSlipTime(stop.at), { boldValue: false, gapAfter: 4 });
+  addText(report, "Xin thông báo để ông/bà được biết./.", { font: "italic", gapAfter: 4 });
+
+  addSignatures(report, [
+    null,
+    { title: "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", hint: "(Ký, ghi rõ họ tên, đóng dấu)", name: data.leaderName },
+  ]);
+  return report;
+}
+
+/** "Giấy chứng sinh | bản photo không rõ" → the item and its own reason; the separator may also be " — ". */
+export function splitItemReason(line: string): { item: string; reason: string | null } {
+  const match = /^(.*?)\s+(?:\||—|–)\s+(.+)$/u.exec(line);
+  if (!match) return { item: line, reason: null };
+  return { item: match[1]!.trim(), reason: match[2]!.trim() };
 }
 
 function addApplicant(report: ReportDocument, data: DossierSlipData, lead: string): void {

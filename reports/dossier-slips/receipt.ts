@@ -25,8 +25,8 @@ import {
 } from "./wording";
 
 export const QR_CAPTION = "Quét mã để tra cứu tình trạng hồ sơ";
-const QR_SIZE = 56;
-const QR_INSET_WIDTH = 80;
+const QR_SIZE = 52;
+const QR_INSET_WIDTH = 104;
 
 /** Mẫu số 01: receipt and result-appointment slip (Circular 01/2018/TT-VPCP, Circular 03/2025/TT-VPCP). */
 export function buildReceiptSlip(data: DossierSlipData): ReportDocument {
@@ -83,16 +83,16 @@ export function buildReceiptSlip(data: DossierSlipData): ReportDocument {
       { title: "NGƯỜI NỘP HỒ SƠ", hint: "(Ký và ghi rõ họ tên)" },
       { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", hint: "(Ký và ghi rõ họ tên)", name: data.officerName },
     ],
-    lookupQr(report, data.lookupUrl),
+    lookupQr(report, data.lookupUrl, lookupInWords(data.lookupUrl)),
   );
   return report;
 }
 
 /** The lookup QR code with its caption under it, set between the two signatures to keep the slip on one page. */
-function lookupQr(report: ReportDocument, url: string): SignatureInset {
+function lookupQr(report: ReportDocument, url: string, caption: string): SignatureInset {
   const { doc } = report;
   doc.font(FONT.regular).fontSize(FONT_SIZE.tiny);
-  const captionHeight = doc.heightOfString(QR_CAPTION, {
+  const captionHeight = doc.heightOfString(caption, {
     width: QR_INSET_WIDTH,
     align: "center",
     lineGap: 0,
@@ -103,9 +103,21 @@ function lookupQr(report: ReportDocument, url: string): SignatureInset {
     draw(x, top) {
       drawQrCode(report, url, { x: x + (QR_INSET_WIDTH - QR_SIZE) / 2, y: top, size: QR_SIZE });
       doc.font(FONT.regular).fontSize(FONT_SIZE.tiny).fillColor(COLOR.muted);
-      doc.text(QR_CAPTION, x, top + QR_SIZE + 2, { width: QR_INSET_WIDTH, align: "center", lineGap: 0 });
+      doc.text(caption, x, top + QR_SIZE + 2, { width: QR_INSET_WIDTH, align: "center", lineGap: 0 });
     },
   };
+}
+
+/** The look-up address in words beside the QR code: the page without the query, and the code to type. */
+export function lookupInWords(url: string): string {
+  let page = url;
+  try {
+    const parsed = new URL(url);
+    page = `${parsed.host}${parsed.pathname}`;
+  } catch {
+    page = url.split("?")[0] ?? url;
+  }
+  return `Quét mã hoặc vào ${page}, nhập mã hồ sơ để tra cứu`;
 }
 
 function resultPlace(data: DossierSlipData): string {

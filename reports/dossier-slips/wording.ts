@@ -18,7 +18,14 @@ export const TITLE = {
   supplement: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
   refusal: "PHIẾU TỪ CHỐI TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ",
   controlSlip: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+  stop: "THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ",
+  trackingBook: "SỔ THEO DÕI HỒ SƠ",
 } as const;
+
+/** A form's title: the rule set's data when it names one, else the layout's. */
+export function formTitle(ruleSet: SlipRuleSet, form: keyof typeof TITLE): string {
+  return ruleSet.titles?.[form] ?? TITLE[form];
+}
 
 const APOLOGY_TITLE: Record<SlipRuleSet["code"], string> = {
   "nd61-2018": "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
@@ -26,7 +33,7 @@ const APOLOGY_TITLE: Record<SlipRuleSet["code"], string> = {
 };
 
 export function apologyTitle(ruleSet: SlipRuleSet): string {
-  return APOLOGY_TITLE[ruleSet.code];
+  return ruleSet.titles?.apology ?? APOLOGY_TITLE[ruleSet.code];
 }
 
 const STEP_RESULT: Record<StepResult, string> = {
@@ -52,7 +59,7 @@ export function copyLabel(copy: string | undefined): string {
 }
 
 export function deskName(data: Pick<DossierSlipData, "ruleSet" | "unit">): string {
-  return orDefault(data.unit.deskName, DESK_NAME[data.ruleSet.code]);
+  return orDefault(data.unit.deskName, data.ruleSet.deskName ?? DESK_NAME[data.ruleSet.code]);
 }
 
 /** "Bộ phận Tiếp nhận và Trả kết quả UBND xã Mường Sai". */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ProcedureCodeSchema } from "~/domain/procedures/schema";
-import { CitizenIdSchema, m, PhoneSchema, requiredText } from "~/domain/shared/fields";
+import { CitizenIdSchema, m, optionalText, PhoneSchema, requiredText } from "~/domain/shared/fields";
 import { ChannelSchema } from "./channels";
-import { PaymentMethodSchema, ReturnMethodSchema } from "./service-facts";
+import { PaperKindSchema, PaymentMethodSchema, ReturnMethodSchema } from "./service-facts";
 import { RULE_SETS } from "./rule-sets";
 
 const EARLIEST_RECEIVED_AT = Date.parse(`${RULE_SETS[0]!.effectiveFrom}T00:00:00+07:00`);
@@ -24,13 +24,24 @@ export const ApiDossierSchema = z.object({
     address: requiredText(300),
   }),
   documents: z
-    .array(z.object({ name: requiredText(500) }), m("error.documentsRequired"))
+    .array(
+      z.object({
+        name: requiredText(500),
+        // Issue 17, optional (older clients send the name only): original / certified copy / copy, and how many.
+        copy: PaperKindSchema.optional(),
+        count: z.number(m("error.invalid")).int(m("error.invalid")).min(1, m("error.invalid")).max(99, m("error.invalid")).optional(),
+      }),
+      m("error.documentsRequired"),
+    )
     .min(1, m("error.documentsRequired"))
     .max(50, m("error.tooLong")),
   /** Optional (older clients send none): how the fee was paid, whether the papers came digitised, how the result goes back. */
   payment: z.object({ method: PaymentMethodSchema }).optional(),
   papersDigitised: z.boolean(m("error.invalid")).optional(),
   returnMethod: ReturnMethodSchema.optional(),
+  /** Issue 17, optional: the tracking book's volume and number (default: the year's book, next number), the pick-up place. */
+  trackingBook: z.object({ volume: optionalText(40), number: optionalText(40) }).optional(),
+  pickupPlace: optionalText(300),
 });
 export type ApiDossierInput = z.infer<typeof ApiDossierSchema>;
 

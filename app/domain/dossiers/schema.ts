@@ -9,7 +9,27 @@ import {
   requiredText,
 } from "~/domain/shared/fields";
 import { ChannelSchema } from "./channels";
-import { FlagSchema, PaymentMethodSchema, ReturnMethodSchema } from "./service-facts";
+import { FlagSchema, PaperKindSchema, PaymentMethodSchema, ReturnMethodSchema } from "./service-facts";
+
+const PaperCountSchema = z.coerce.number(m("error.invalid")).int(m("error.invalid")).min(1, m("error.invalid")).max(99, m("error.invalid"));
+
+/** The papers ticked at intake with their kind and count, by their place in the procedure's list. */
+export function intakePapers(
+  listed: readonly string[],
+  input: Pick<IntakeInput, "documents" | "otherDocuments" | "paperKinds" | "paperCounts" | "otherKind" | "otherCount">,
+): { name: string; copy?: z.infer<typeof PaperKindSchema>; count?: number }[] {
+  const paper = (name: string, copy: z.infer<typeof PaperKindSchema> | undefined, count: number | undefined) => ({
+    name,
+    ...(copy ? { copy } : {}),
+    ...(count ? { count } : {}),
+  });
+  const papers = input.documents.map((name) => {
+    const i = listed.indexOf(name);
+    return paper(name, i >= 0 ? input.paperKinds?.[i] : undefined, i >= 0 ? input.paperCounts?.[i] : undefined);
+  });
+  if (input.otherDocuments) papers.push(paper(input.otherDocuments, input.otherKind, input.otherCount));
+  return papers;
+}
 
 /** Desk intake. The server adds what needs the database (the procedure exists, time not in the future). */
 export const IntakeSchema = z.object({
@@ -26,6 +46,14 @@ export const IntakeSchema = z.object({
   paymentMethod: PaymentMethodSchema,
   papersDigitised: FlagSchema.default(0),
   returnMethod: ReturnMethodSchema.default("desk"),
+  // Issue 17: per listed paper (in the procedure's order) its kind and count; the same for the "other" paper.
+  paperKinds: z.array(PaperKindSchema.optional()).max(50).optional(),
+  paperCounts: z.array(PaperCountSchema.optional()).max(50).optional(),
+  otherKind: PaperKindSchema.optional(),
+  otherCount: PaperCountSchema.optional(),
+  trackingBookVolume: optionalText(40),
+  trackingBookNumber: optionalText(40),
+  pickupPlace: optionalText(300),
 });
 export type IntakeInput = z.infer<typeof IntakeSchema>;
 

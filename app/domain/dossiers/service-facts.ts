@@ -21,3 +21,8 @@ export const ReturnMethodSchema = z.enum(RETURN_METHODS, m("error.invalid"));
 export const FlagSchema = z
   .union([z.boolean(), z.enum(["1", "0", "on", "true", "false"])], m("error.invalid"))
   .transform((v): 0 | 1 => (v === true || v === "1" || v === "on" || v === "true" ? 1 : 0));
+
+/** Issue 17: the kind of a paper received at intake, as Mẫu 01 prints it (bản chính / bản sao chứng thực / bản sao). */
+export const PAPER_KINDS = ["original", "certified", "copy"] as const;
+export type PaperKind = (typeof PAPER_KINDS)[number];
+export const PaperKindSchema = z.enum(PAPER_KINDS, m("error.invalid"));

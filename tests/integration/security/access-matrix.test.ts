@@ -79,6 +79,7 @@ const MATRIX: Record<string, Cell> = {
   "staff.personal-data": { path: "/staff/personal-data", get: [Q] },
   "staff.procedures.$code": { path: "/staff/procedures/{procedure}", get: [Q], post: [Q] },
   "staff.procedures._index": { path: "/staff/procedures", get: [Q, O, L] },
+  "staff.rule-sets": { path: "/staff/rule-sets", get: [Q, L, A], post: [Q] },
   "staff.procedures.new": { path: "/staff/procedures/new", get: [Q], post: [Q] },
   "staff.users.$userId": { path: "/staff/users/{user}", get: [D], post: [D] },
   "staff.users._index": { path: "/staff/users", get: [D] },

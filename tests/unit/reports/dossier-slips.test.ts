@@ -72,6 +72,7 @@ function fixture(overrides: Partial<DossierSlipData> = {}): SlipDataWith<SlipPar
     leaderName: "Quàng Văn Minh",
     lookupUrl: LOOKUP_URL,
     issuedAt: new Date("2024-05-09T02:20:00Z"),
+    stop: { cause: "withdrawn", reason: "Ông/bà đề nghị rút hồ sơ", at: new Date("2024-05-10T03:00:00Z") },
     supplement: {
       missingItems: [
         "Giấy chứng sinh do cơ sở y tế cấp (bản chính)",
@@ -237,7 +238,9 @@ describe("buildReceiptSlip (Mẫu số 01)", () => {
     expect(moduleSize).toBeGreaterThan(0);
     expect(sortRuns(runs)).toEqual(sortRuns(qrDarkRuns(qrMatrix(LOOKUP_URL))));
     expect(sortRuns(runs)).not.toEqual(sortRuns(qrDarkRuns(qrMatrix(`${LOOKUP_URL}1`))));
-    expect(flat(text)).toContain("Quét mã để tra cứu tình trạng hồ sơ");
+    // Issue 17: the look-up address in words beside the QR code.
+    expect(flat(text)).toContain("Quét mã hoặc vào motcua.example.vn/lookup,");
+    expect(flat(text)).toContain("nhập mã hồ sơ để tra cứu");
   });
 
   it("has both signature captions and the officer's name under the officer's", () => {
@@ -448,5 +451,29 @@ describe("buildControlSlip", () => {
     expect(current).toContain("Mẫu số 06");
     expect(current).not.toContain("Mẫu số 05");
     expect(current).toContain("Thông tư số 03/2025/TT-VPCP");
+  });
+});
+
+describe("buildStopNotice (Mẫu số 05, Circular 03/2025)", () => {
+  it("prints the notice with the applicant, the dossier, the reason and the head's signature", async () => {
+    const { buildStopNotice } = await import("#reports/dossier-slips");
+    const text = flat(await plain(buildStopNotice(fixture({ ruleSet: RULE_SET_2025 }))));
+    for (const line of [
+      "Mẫu số 05",
+      "THÔNG BÁO VỀ VIỆC DỪNG GIẢI QUYẾT HỒ SƠ",
+      `Mã hồ sơ: ${CODE}`,
+      "Kính gửi: Ông/bà Lò Văn Hùng",
+      "Theo đề nghị rút hồ sơ của ông/bà, UBND xã Mường Sai thông báo dừng giải quyết hồ sơ nêu trên.",
+      "Lý do: Ông/bà đề nghị rút hồ sơ",
+      "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+      "Quàng Văn Minh",
+    ]) {
+      expect(text).toContain(line);
+    }
+  });
+
+  it("does not exist under Circular 01/2018", async () => {
+    const { buildStopNotice } = await import("#reports/dossier-slips");
+    expect(() => buildStopNotice(fixture())).toThrow(RangeError);
   });
 });
