@@ -8,6 +8,7 @@ import { managementReviewEn } from "./areas/management-review";
 import { reportsEn } from "./areas/reports";
 import { figuresEn } from "./areas/figures";
 import { securityEn } from "./areas/security";
+import { provinceEn } from "./areas/province";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...nonconformitiesEn,
   ...reportsEn,
   ...securityEn,
+  ...provinceEn,
   ...auditsEn,
   ...checklistsEn,
   ...inspectionEn,

@@ -8,6 +8,7 @@ import { managementReviewVi } from "./areas/management-review";
 import { reportsVi } from "./areas/reports";
 import { figuresVi } from "./areas/figures";
 import { securityVi } from "./areas/security";
+import { provinceVi } from "./areas/province";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -19,6 +20,7 @@ export const vi = {
   ...nonconformitiesVi,
   ...reportsVi,
   ...securityVi,
+  ...provinceVi,
   ...auditsVi,
   ...checklistsVi,
   ...inspectionVi,

@@ -11,7 +11,9 @@ import {
 import type { ReportDocument } from "#reports/toolkit";
 import { controlSlipRows } from "~/domain/dossiers/control-slip";
 import { ruleSetByCode } from "~/domain/dossiers/rule-sets";
+import { businessDateOf } from "~/utils/clock";
 import type { DossierDetail } from "./dossiers.server";
+import { unitAsOf } from "./units.server";
 
 export const SLIPS = ["receipt", "supplement", "refusal", "apology", "control-slip"] as const;
 export type SlipKind = (typeof SLIPS)[number];
@@ -25,7 +27,9 @@ export async function buildDossierSlip(
   issuedAt: Date,
 ): Promise<ReportDocument | null> {
   const { dossier: d, events } = detail;
-  const unit = await db.selectFrom("unit").selectAll().where("id", "=", d.unit_id).executeTakeFirstOrThrow();
+  // The unit as named on the slip's own date (issue 14): a 2021 slip keeps its district.
+  const unit = await unitAsOf(db, d.unit_id, businessDateOf(slipDate(detail, kind)));
+  if (!unit) throw new Error(`unit ${d.unit_id} missing`);
   const leader = await db
     .selectFrom("user")
     .innerJoin("user_role", "user_role.user_id", "user.id")
@@ -102,4 +106,21 @@ export async function buildDossierSlip(
         ),
       });
   }
+}
+
+/** The date a slip speaks from: the request, the refusal, the apology, else the receipt. */
+function slipDate({ dossier: d, events }: DossierDetail, kind: SlipKind): Date {
+  const at = (() => {
+    switch (kind) {
+      case "supplement":
+        return events.findLast((e) => e.kind === "request_supplement")?.at;
+      case "refusal":
+        return events.findLast((e) => e.kind === "refuse")?.at;
+      case "apology":
+        return d.apology_issued_at;
+      default:
+        return d.received_at;
+    }
+  })();
+  return new Date(at ?? d.received_at);
 }

@@ -22,6 +22,7 @@ const L = "leader";
 const A = "auditor";
 const I = "inspector";
 const D = "admin";
+const P = "province_officer";
 const ALL = ROLES;
 
 interface Cell {
@@ -47,8 +48,8 @@ const MATRIX: Record<string, Cell> = {
   "staff.checklists.$code": { path: "/staff/checklists/{checklist}", get: [Q, A], post: [Q] },
   "staff.checklists._index": { path: "/staff/checklists", get: [Q, A] },
   "staff.checklists.new": { path: "/staff/checklists/new", get: [Q], post: [Q] },
-  "staff.dashboard._index": { path: "/staff/dashboard", get: [Q, L, O, A, I] },
-  "staff.dashboard.export.$table": { path: "/staff/dashboard/export/figures", get: [Q, L, O, A, I] },
+  "staff.dashboard._index": { path: "/staff/dashboard", get: [Q, L, O, A, I, P] },
+  "staff.dashboard.export.$table": { path: "/staff/dashboard/export/figures", get: [Q, L, O, A, I, P] },
   "staff.documents.$code._index": { path: "/staff/documents/{document}", get: [Q, O, L, A, I], post: [Q, O, L, A, I] },
   "staff.documents.$code.compare": { path: "/staff/documents/{document}/compare?a=1&b=1", get: [Q, O, L, A, I] },
   "staff.documents.$code.draft": { path: "/staff/documents/{document}/draft", get: [Q], post: [Q] },
@@ -84,7 +85,7 @@ const MATRIX: Record<string, Cell> = {
   "staff.users.new": { path: "/staff/users/new", get: [D], post: [D] },
 };
 
-const USERNAMES: Record<Role, string> = { quality_lead: "chatluong", officer: "motcua", leader: "lanhdao", auditor: "danhgia", inspector: "thanhtra", admin: "quantri" };
+const USERNAMES: Record<Role, string> = { quality_lead: "chatluong", officer: "motcua", leader: "lanhdao", auditor: "danhgia", inspector: "thanhtra", admin: "quantri", province_officer: "sonla" };
 
 type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (args: unknown) => Promise<unknown> };
 const MODULES = import.meta.glob<RouteModule>("../../../app/routes/staff*.{ts,tsx}");
