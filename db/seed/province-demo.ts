@@ -2,6 +2,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import { createUser } from "../../app/models/users.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/models/audit-log.server";
+import { seedCalendar } from "../../app/models/calendar.server";
+import { createProcedure } from "../../app/models/procedures.server";
+import { addUnitVersion, createUnit, mergeUnits } from "../../app/models/units.server";
+import { seedDemoHistory } from "./demo-history";
+import { PROCEDURE_CATALOGUE } from "./procedures-catalogue";
+import { VIETNAM_CALENDAR_2021_2027 } from "./vietnam-holidays";
 
 /*
  * Issue 14 (province): the province above the reference commune, and its quality office's account.
@@ -17,6 +23,17 @@ export const DEMO_PROVINCE = {
   province_name: "tỉnh Sơn La",
   address: "Trụ sở UBND tỉnh Sơn La",
   is_remote_area: 1,
+} as const;
+
+/** The 2025 reorganisation as data *(check)*: the neighbours merged into Mường Sai, their codes and the date. */
+export const DEMO_REORGANISATION = {
+  date: "2025-07-01",
+  predecessors: [
+    { code: "000.32.14.H53", name: "UBND xã Nậm Mằn (check)", seed: 20250701, volumeScale: 0.14, commune: "xã Nậm Mằn" },
+    { code: "000.33.14.H53", name: "UBND xã Chiềng Khoong (check)", seed: 20250702, volumeScale: 0.1, commune: "xã Chiềng Khoong" },
+  ],
+  /** Mường Sai from the date: no district above it. */
+  successorFrom: { district_name: null, address: "Trụ sở UBND xã Mường Sai, tỉnh Sơn La" },
 } as const;
 
 export const PROVINCE_DEMO_USER = { username: "sonla", displayName: "Lò Văn Tỉnh", roles: ["province_officer" as const] };
@@ -51,5 +68,25 @@ export async function seedProvinceDemo(
     return id;
   });
   await createUser(db, SYSTEM_ACTOR, { unitId: provinceId, ...PROVINCE_DEMO_USER, passwordHash, mustChangePassword }, now);
+  // The province's working calendar: the communes added under it copy it.
+  await seedCalendar(db, SYSTEM_ACTOR, provinceId, VIETNAM_CALENDAR_2021_2027, now);
+  // The neighbours, their history up to the merger, then the 1 July 2025 reorganisation.
+  const predecessors: number[] = [];
+  for (const p of DEMO_REORGANISATION.predecessors) {
+    const id = await createUnit(
+      db,
+      SYSTEM_ACTOR,
+      { code: p.code, name: p.name, kind: "commune", parentId: provinceId, isRemoteArea: true, districtName: "huyện Sông Mã", address: `Trụ sở UBND ${p.commune}, huyện Sông Mã, tỉnh Sơn La` },
+      now,
+      "1900-01-01",
+    );
+    for (const procedure of PROCEDURE_CATALOGUE) await createProcedure(db, SYSTEM_ACTOR, id, { ...procedure, isActive: true }, now);
+    await seedDemoHistory(db, id, now, { seed: p.seed, volumeScale: p.volumeScale, receivedBefore: DEMO_REORGANISATION.date, communeName: p.commune });
+    predecessors.push(id);
+  }
+  await addUnitVersion(db, SYSTEM_ACTOR, communeId, DEMO_REORGANISATION.date, { ...DEMO_REORGANISATION.successorFrom, parent_id: provinceId }, now);
+  if (now.toISOString().slice(0, 10) >= DEMO_REORGANISATION.date) {
+    await mergeUnits(db, { predecessors, successor: communeId, date: DEMO_REORGANISATION.date, actor: SYSTEM_ACTOR }, now);
+  }
   return { provinceId };
 }

@@ -23,6 +23,9 @@ export const provinceVi = {
   "province.col.satisfactionRate": "Tỷ lệ hài lòng",
   "province.col.complaints": "Khiếu nại",
   "province.col.serviceIndexTotal": "Điểm Bộ chỉ số (QĐ 766)",
+  "audit.action.moved_by_merger": "Chuyển sang đơn vị mới khi hợp nhất",
+  "audit.action.merger_received": "Tiếp nhận đơn vị hợp nhất",
+  "audit.action.version_added": "Thay đổi tên, mã, cấp trên từ ngày",
 };
 
 export const provinceEn: AreaMessages<typeof provinceVi> = {
@@ -47,4 +50,7 @@ export const provinceEn: AreaMessages<typeof provinceVi> = {
   "province.col.satisfactionRate": "Satisfaction rate",
   "province.col.complaints": "Complaints",
   "province.col.serviceIndexTotal": "Service index points (Decision 766)",
+  "audit.action.moved_by_merger": "Moved to the new unit by a merger",
+  "audit.action.merger_received": "Merged units received",
+  "audit.action.version_added": "Name, code or parent changed from a date",
 };

@@ -77,6 +77,8 @@ const MATRIX: Record<string, Cell> = {
   "staff.nonconformities.new": { path: "/staff/nonconformities/new", get: [Q, A, L], post: [Q, A, L] },
   "staff.objectives": { path: "/staff/objectives", get: [Q, L, A, I] },
   "staff.personal-data": { path: "/staff/personal-data", get: [Q] },
+  "staff.province._index": { path: "/staff/province", get: [P] },
+  "staff.province.export[.csv]": { path: "/staff/province/export.csv", get: [P] },
   "staff.procedures.$code": { path: "/staff/procedures/{procedure}", get: [Q], post: [Q] },
   "staff.procedures._index": { path: "/staff/procedures", get: [Q, O, L] },
   "staff.procedures.new": { path: "/staff/procedures/new", get: [Q], post: [Q] },
