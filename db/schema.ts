@@ -75,6 +75,9 @@ export interface Database {
   dossier_search: DossierSearchTable;
   // Issue 17: rule sets as data.
   rule_set_version: RuleSetVersionTable;
+  // Issue 14 (province): units over time and mergers.
+  unit_version: UnitVersionTable;
+  unit_merger: UnitMergerTable;
 }
 
 export interface UnitTable {
@@ -870,3 +873,28 @@ export interface RuleSetVersionTable {
   created_at: string;
 }
 export type RuleSetVersionRow = Selectable<RuleSetVersionTable>;
+// Issue 14 (province): a unit's code, name, kind and parent over time (migration 0016), and mergers.
+/** One version of a unit, in force from `effective_from` (inclusive) to `effective_to` (exclusive; null: now). */
+export interface UnitVersionTable {
+  id: Generated<number>;
+  unit_id: number;
+  effective_from: string;
+  effective_to: string | null;
+  code: string;
+  name: string;
+  kind: UnitTable["kind"];
+  parent_id: number | null;
+  district_name: string | null;
+  province_name: string;
+  created_at: string;
+}
+export type UnitVersion = Selectable<UnitVersionTable>;
+
+/** A predecessor unit merged into a successor on a date (each predecessor merges once). */
+export interface UnitMergerTable {
+  id: Generated<number>;
+  successor_unit_id: number;
+  predecessor_unit_id: number;
+  effective_date: string;
+  created_at: string;
+}

@@ -11,6 +11,7 @@ import { securityEn } from "./areas/security";
 import { jobsEn } from "./areas/jobs";
 import { speedEn } from "./areas/speed";
 import { lawEn } from "./areas/law";
+import { provinceEn } from "./areas/province";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...securityEn,
   ...speedEn,
   ...lawEn,
+  ...provinceEn,
   ...auditsEn,
   ...checklistsEn,
   ...inspectionEn,

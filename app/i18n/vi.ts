@@ -11,6 +11,7 @@ import { securityVi } from "./areas/security";
 import { jobsVi } from "./areas/jobs";
 import { speedVi } from "./areas/speed";
 import { lawVi } from "./areas/law";
+import { provinceVi } from "./areas/province";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -24,6 +25,7 @@ export const vi = {
   ...securityVi,
   ...speedVi,
   ...lawVi,
+  ...provinceVi,
   ...auditsVi,
   ...checklistsVi,
   ...inspectionVi,

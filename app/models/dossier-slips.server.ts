@@ -13,19 +13,21 @@ import {
 import type { ReportDocument } from "#reports/toolkit";
 import { controlSlipRows } from "~/domain/dossiers/control-slip";
 import { slipRuleSetOf } from "~/domain/dossiers/rule-sets";
+import { businessDateOf } from "~/utils/clock";
 import { ruleSetVersionOfDossier } from "./rule-sets.server";
 import type { DossierDetail } from "./dossiers.server";
+import { unitAsOf } from "./units.server";
 
 export const SLIPS = ["receipt", "supplement", "refusal", "apology", "stop", "control-slip"] as const;
 export type SlipKind = (typeof SLIPS)[number];
 
 /**
  * The unit as a slip names it on business date `date`. Every unit name on a slip comes from here:
- * the unit-history work (issue 14) points it at the name in force on that date.
+ * the name, district and province in force on that date (unit history, issue 14).
  */
 export async function slipUnitOn(db: Kysely<Database>, unitId: number, date: string): Promise<SlipUnit> {
-  void date;
-  const unit = await db.selectFrom("unit").selectAll().where("id", "=", unitId).executeTakeFirstOrThrow();
+  const unit = await unitAsOf(db, unitId, date);
+  if (!unit) throw new Error(`unit ${unitId} missing`);
   return { name: unit.name, districtName: unit.district_name, provinceName: unit.province_name, address: unit.address, phone: unit.phone };
 }
 
@@ -38,7 +40,8 @@ export async function buildDossierSlip(
   issuedAt: Date,
 ): Promise<ReportDocument | null> {
   const { dossier: d, events } = detail;
-  const unit = await slipUnitOn(db, d.unit_id, d.received_date);
+  // The unit as named on the slip's own date (issue 14): a 2021 slip keeps its district.
+  const unit = await slipUnitOn(db, d.unit_id, businessDateOf(slipDate(detail, kind)));
   const version = await ruleSetVersionOfDossier(db, d);
   const leader = await db
     .selectFrom("user")
@@ -127,4 +130,21 @@ export async function buildDossierSlip(
         ),
       });
   }
+}
+
+/** The date a slip speaks from: the request, the refusal, the apology, else the receipt. */
+function slipDate({ dossier: d, events }: DossierDetail, kind: SlipKind): Date {
+  const at = (() => {
+    switch (kind) {
+      case "supplement":
+        return events.findLast((e) => e.kind === "request_supplement")?.at;
+      case "refusal":
+        return events.findLast((e) => e.kind === "refuse")?.at;
+      case "apology":
+        return d.apology_issued_at;
+      default:
+        return d.received_at;
+    }
+  })();
+  return new Date(at ?? d.received_at);
 }

@@ -40,11 +40,14 @@ export interface PeriodFigures {
 
 const sumOf = (column: keyof Database["dossier_daily_stat"]) => sql<number>`coalesce(sum(${sql.ref(column)}), 0)`;
 
-async function readDailyStats(db: Kysely<Database>, unitId: number, period: Period) {
+type StatRowsOfUnit = { rows: DailyStatRow[]; opening: OpeningBalance[]; serviceByMonth: Map<string, ServiceCounts> };
+
+async function readDailyStats(db: Kysely<Database>, unitIds: readonly number[], period: Period): Promise<Map<number, StatRowsOfUnit>> {
   const [rows, opening] = await Promise.all([
     db
       .selectFrom("dossier_daily_stat")
       .select([
+        "unit_id",
         sql<string>`substr(date, 1, 7)`.as("month"),
         "field",
         "channel",
@@ -73,27 +76,29 @@ async function readDailyStats(db: Kysely<Database>, unitId: number, period: Peri
         sumOf("returns_recorded").as("returns_recorded"),
         sumOf("returns_electronic").as("returns_electronic"),
       ])
-      .where("unit_id", "=", unitId)
+      .where("unit_id", "in", unitIds)
       .where("date", ">=", period.from)
       .where("date", "<=", period.to)
-      .groupBy([sql`substr(date, 1, 7)`, "field", "channel"])
+      .groupBy(["unit_id", sql`substr(date, 1, 7)`, "field", "channel"])
       .execute(),
     db
       .selectFrom("dossier_daily_stat")
       .select([
+        "unit_id",
         "field",
         "channel",
         sql<number>`coalesce(sum(received - finished), 0)`.as("open"),
         sumOf("open_late_delta").as("open_late"),
         sumOf("overdue_delta").as("overdue"),
       ])
-      .where("unit_id", "=", unitId)
+      .where("unit_id", "in", unitIds)
       .where("date", "<", period.from)
-      .groupBy(["field", "channel"])
+      .groupBy(["unit_id", "field", "channel"])
       .execute(),
   ]);
-  const serviceByMonth = new Map<string, ServiceCounts>();
-  const statRows: DailyStatRow[] = rows.map((r) => {
+  const byUnit = new Map<number, StatRowsOfUnit>(unitIds.map((id) => [id, { rows: [], opening: [], serviceByMonth: new Map() }]));
+  for (const r of rows) {
+    const { serviceByMonth, rows: statRows } = byUnit.get(Number(r.unit_id))!;
     const counts: ServiceCounts = {
       rated: Number(r.rated),
       satisfied: Number(r.satisfied),
@@ -109,7 +114,7 @@ async function readDailyStats(db: Kysely<Database>, unitId: number, period: Peri
       returnsElectronic: Number(r.returns_electronic),
     };
     serviceByMonth.set(r.month, addServiceCounts(serviceByMonth.get(r.month) ?? EMPTY_SERVICE_COUNTS, counts));
-    return {
+    statRows.push({
       month: r.month,
       field: r.field,
       channel: r.channel,
@@ -125,16 +130,18 @@ async function readDailyStats(db: Kysely<Database>, unitId: number, period: Peri
       withdrawn: Number(r.withdrawn),
       openLateDelta: Number(r.open_late_delta),
       overdueDelta: Number(r.overdue_delta),
-    };
-  });
-  const openingRows: OpeningBalance[] = opening.map((o) => ({
-    field: o.field,
-    channel: o.channel,
-    open: Number(o.open),
-    openLate: Number(o.open_late),
-    overdue: Number(o.overdue),
-  }));
-  return { rows: statRows, opening: openingRows, serviceByMonth };
+    });
+  }
+  for (const o of opening) {
+    byUnit.get(Number(o.unit_id))!.opening.push({
+      field: o.field,
+      channel: o.channel,
+      open: Number(o.open),
+      openLate: Number(o.open_late),
+      overdue: Number(o.overdue),
+    });
+  }
+  return byUnit;
 }
 
 /**
@@ -142,56 +149,84 @@ async function readDailyStats(db: Kysely<Database>, unitId: number, period: Peri
  * not over then: the summary counts them late and overdue at the day's end; at the judgement instant
  * they are neither yet.
  */
-async function readTodayCorrection(db: Kysely<Database>, unitId: number, period: Period): Promise<TodayCorrection[]> {
+async function readTodayCorrection(db: Kysely<Database>, unitIds: readonly number[], period: Period): Promise<Map<number, TodayCorrection[]>> {
   const rows = await db
     .selectFrom("dossier")
     .select([
+      "unit_id",
       "field",
       "channel",
       countWhere(sql`supplement_count <= ${MAX_SUPPLEMENTS_ON_TIME}
         and not (state = 'supplement_requested' and clock_stopped_date is not null)`).as("open_late"),
       countWhere(sql`not (state = 'supplement_requested' and clock_stopped_date is not null)`).as("overdue"),
     ])
-    .where("unit_id", "=", unitId)
+    .where("unit_id", "in", unitIds)
     // Every state, so the (unit, state, due date) index serves the lookup: a few seeks, not a scan.
     .where("state", "in", DOSSIER_STATES)
     .where("due_date", "=", period.to)
     // (Received by then: a dossier is never due before it is received.)
     .where((eb) => eb.or([eb("finished_date", "is", null), eb("finished_date", ">", period.to)]))
-    .groupBy(["field", "channel"])
+    .groupBy(["unit_id", "field", "channel"])
     .execute();
-  return rows.map((r) => ({ field: r.field, channel: r.channel, openLate: Number(r.open_late), overdue: Number(r.overdue) }));
+  const byUnit = new Map<number, TodayCorrection[]>(unitIds.map((id) => [id, []]));
+  for (const r of rows) byUnit.get(Number(r.unit_id))!.push({ field: r.field, channel: r.channel, openLate: Number(r.open_late), overdue: Number(r.overdue) });
+  return byUnit;
 }
 
 /** The figures of a unit for a period as asked: measured, month by month, per field × channel, in total. */
 export async function getPeriodFigures(db: Kysely<Database>, unitId: number, chosen: Period, now: Date): Promise<PeriodFigures> {
+  return (await getPeriodFiguresByUnit(db, [unitId], chosen, now)).get(unitId)!;
+}
+
+/**
+ * The figures of several units for one period, each exactly as `getPeriodFigures` gives it for that
+ * unit (the single-unit figures are this function's one-unit case): the same scans of the per-day
+ * summary, grouped by unit as well (issue 14, the province dashboard).
+ */
+export async function getPeriodFiguresByUnit(
+  db: Kysely<Database>,
+  unitIds: readonly number[],
+  chosen: Period,
+  now: Date,
+): Promise<Map<number, PeriodFigures>> {
   const measured = measurePeriod(chosen, now);
-  if (measured.status === "future") {
-    const months = emptyMonths(chosen);
-    return {
-      measured,
-      months,
-      cells: new Map(),
-      totals: { ...EMPTY_FIGURES },
-      service: { months: months.map((m) => ({ month: m.month, counts: { ...EMPTY_SERVICE_COUNTS } })), total: { ...EMPTY_SERVICE_COUNTS } },
-    };
+  const ids = [...new Set(unitIds)];
+  if (measured.status === "future" || ids.length === 0) {
+    return new Map(ids.map((id) => [id, futureFigures(measured, chosen)]));
   }
   const { period } = measured;
   // Cut inside its last day (measured up to now): the stocks are corrected to the judgement instant.
   const cutToday = judgementDate(period) === period.to;
-  const [{ rows, opening, serviceByMonth }, today] = await Promise.all([
-    readDailyStats(db, unitId, period),
-    cutToday ? readTodayCorrection(db, unitId, period) : Promise.resolve([]),
+  const [stats, today] = await Promise.all([
+    readDailyStats(db, ids, period),
+    cutToday ? readTodayCorrection(db, ids, period) : Promise.resolve(new Map<number, TodayCorrection[]>()),
   ]);
-  const months = assembleMonths(period, rows, opening, today);
-  const cells = periodCells(months);
-  const serviceMonths = months.map((m) => ({ month: m.month, counts: serviceByMonth.get(m.month) ?? { ...EMPTY_SERVICE_COUNTS } }));
+  return new Map(
+    ids.map((id) => {
+      const { rows, opening, serviceByMonth } = stats.get(id)!;
+      const months = assembleMonths(period, rows, opening, today.get(id) ?? []);
+      const cells = periodCells(months);
+      const serviceMonths = months.map((m) => ({ month: m.month, counts: serviceByMonth.get(m.month) ?? { ...EMPTY_SERVICE_COUNTS } }));
+      const figures: PeriodFigures = {
+        measured,
+        months,
+        cells,
+        totals: totalOf(cells),
+        service: { months: serviceMonths, total: serviceMonths.reduce((a, m) => addServiceCounts(a, m.counts), { ...EMPTY_SERVICE_COUNTS }) },
+      };
+      return [id, figures];
+    }),
+  );
+}
+
+function futureFigures(measured: MeasuredPeriod, chosen: Period): PeriodFigures {
+  const months = emptyMonths(chosen);
   return {
     measured,
     months,
-    cells,
-    totals: totalOf(cells),
-    service: { months: serviceMonths, total: serviceMonths.reduce((a, m) => addServiceCounts(a, m.counts), { ...EMPTY_SERVICE_COUNTS }) },
+    cells: new Map(),
+    totals: { ...EMPTY_FIGURES },
+    service: { months: months.map((m) => ({ month: m.month, counts: { ...EMPTY_SERVICE_COUNTS } })), total: { ...EMPTY_SERVICE_COUNTS } },
   };
 }
 

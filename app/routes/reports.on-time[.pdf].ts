@@ -5,7 +5,8 @@ import { isPublicReportPeriod } from "~/domain/reports/public-periods";
 import { translator } from "~/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import { issueOnTimeReport } from "~/models/on-time-report.server";
-import { getPublicUnit, getUnit } from "~/models/units.server";
+import { getPublicUnit, getUnit, unitAsOf } from "~/models/units.server";
+import { businessDateOf } from "~/utils/clock";
 import { jsonValidationError } from "~/utils/api.server";
 import { getSessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
@@ -36,9 +37,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       );
     }
   }
-  const unit = user ? await getUnit(db, user.unitId) : await getPublicUnit(db);
-  if (!unit) throw new Response("No unit configured", { status: 503 });
+  const current = user ? await getUnit(db, user.unitId) : await getPublicUnit(db);
+  if (!current) throw new Response("No unit configured", { status: 503 });
   const period = parsed.data;
+  // Named as it was at the period's end (or today, for a period still running): issue 14.
+  const today = businessDateOf(now);
+  const unit = (await unitAsOf(db, current.id, period.to < today ? period.to : today)) ?? current;
   const issued = await issueOnTimeReport(db, {
     unit: { id: unit.id, name: unit.name },
     period,

@@ -6,7 +6,8 @@ import { readsMasked } from "~/domain/shared/personal-data";
 import { translator } from "~/i18n";
 import { recordInspectorDownload } from "~/models/issued-documents.server";
 import { getNonconformity } from "~/models/nonconformities.server";
-import { getUnit } from "~/models/units.server";
+import { unitAsOf } from "~/models/units.server";
+import { businessDateOf } from "~/utils/clock";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { rolesFor } from "~/utils/navigation";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (masked) {
     await recordInspectorDownload(db, { userId: user.id, unitId: user.unitId, code: fileName, details: { kind: "corrective_action_request", nonconformity: detail.nc.code }, now });
   }
-  const unit = await getUnit(db, user.unitId);
+  const unit = await unitAsOf(db, user.unitId, businessDateOf(new Date(detail.nc.found_at)));
   // Official forms are printed in Vietnamese, whatever the reader's language.
   const t = translator("vi");
   const { nc, actions, links } = detail;

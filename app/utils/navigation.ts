@@ -10,7 +10,9 @@ export interface StaffNavItem {
 /** The staff side's areas and who may open them; the layout shows each user only theirs. */
 export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff", label: "nav.staffHome", roles: ROLES },
-  { to: "/staff/dashboard", label: "nav.dashboard", roles: ["quality_lead", "leader", "officer", "auditor", "inspector"] },
+  { to: "/staff/dashboard", label: "nav.dashboard", roles: ["quality_lead", "leader", "officer", "auditor", "inspector", "province_officer"] },
+  // Issue 14: every commune side by side, for the province's quality office.
+  { to: "/staff/province", label: "nav.province", roles: ["province_officer"] },
   { to: "/staff/dossiers/new", label: "nav.intake", roles: ["officer"] },
   { to: "/staff/dossiers", label: "nav.dossiers", roles: ["officer", "leader", "quality_lead", "auditor"] },
   { to: "/staff/feedback", label: "nav.staffFeedback", roles: ["quality_lead", "officer", "leader"] },
@@ -28,6 +30,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff/audit-log", label: "nav.auditLog", roles: ["quality_lead", "admin"] },
   { to: "/staff/personal-data", label: "nav.personalData", roles: ["quality_lead"] },
   { to: "/staff/users", label: "nav.users", roles: ["admin"] },
+  { to: "/staff/units", label: "nav.units", roles: ["admin"] },
   { to: "/staff/api-clients", label: "nav.apiClients", roles: ["admin"] },
   { to: "/staff/jobs", label: "nav.jobs", roles: ["admin"] },
   { to: "/staff/account", label: "nav.account", roles: ROLES },

@@ -14,6 +14,7 @@ import * as m0012 from "./0012-api-client-scopes";
 import * as m0013 from "./0013-figures-and-service-index";
 import * as m0014 from "./0014-security";
 import * as m0015 from "./0015-job-lease";
+import * as m0016 from "./0016-unit-history";
 import * as m0017 from "./0017-law-forms-and-clocks";
 import * as m0019 from "./0019-register-and-search";
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "0013-figures-and-service-index": m0013,
   "0014-security": m0014,
   "0015-job-lease": m0015,
+  "0016-unit-history": m0016,
   "0017-law-forms-and-clocks": m0017,
   "0019-register-and-search": m0019,
 };

@@ -86,8 +86,18 @@ function receptionDays(random: Random, days: string[], count: number): string[] 
 
 type SimulatedEvent = Omit<Insertable<DossierEventTable>, "dossier_id">;
 
-export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now: Date): Promise<{ dossiers: number }> {
-  const random = mulberry32(DEMO_HISTORY_SEED);
+/** Issue 14: a smaller neighbour's history (a share of the volume, its own seed, received before a merger). */
+export interface DemoHistoryOptions {
+  seed?: number;
+  volumeScale?: number;
+  receivedBefore?: string;
+  communeName?: string;
+}
+
+export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now: Date, options: DemoHistoryOptions = {}): Promise<{ dossiers: number }> {
+  const random = mulberry32(options.seed ?? DEMO_HISTORY_SEED);
+  const volumeScale = options.volumeScale ?? 1;
+  const communeName = options.communeName ?? "xã Mường Sai";
   const facts = mulberry32(SERVICE_FACTS_SEED);
   const context = await getDueContext(db, unitId);
   const { calendar, settings, unit } = context;
@@ -127,11 +137,12 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
     const days = workingDaysOfYear(calendar, year, today);
     if (days.length === 0) continue;
     const fullYear = workingDaysOfYear(calendar, year, `${year}-12-31`).length;
-    const volume = year === 2021 ? YEARLY_VOLUME[2021]! : Math.round(((YEARLY_VOLUME[year] ?? 4900) * days.length) / fullYear);
+    const volume = Math.round(volumeScale * (year === 2021 ? YEARLY_VOLUME[2021]! : ((YEARLY_VOLUME[year] ?? 4900) * days.length) / fullYear));
     const perfectYear = year === 2021;
     const yearEnd = at(`${year}-12-31`, "16:30");
 
     for (const day of receptionDays(random, days, volume)) {
+      if (options.receivedBefore !== undefined && day >= options.receivedBefore) continue;
       const procedure = pickProcedure();
       const receivedAt = at(day, "07:30", between(random, 0, 8 * 60 + 45));
       if (receivedAt > now) continue;
@@ -173,7 +184,7 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
         applicant_name: applicantName,
         applicant_phone: `09${String(between(random, 10_000_000, 99_999_999))}`,
         applicant_id_number: random() < 0.6 ? `0140${female ? 9 : 8}${String(between(random, 1_000_000, 9_999_999))}`.padEnd(12, "0").slice(0, 12) : null,
-        applicant_address: `Bản ${pick(random, HAMLETS)}, xã Mường Sai, ${year >= 2026 || (year === 2025 && day >= "2025-07-01") ? "" : "huyện Sông Mã, "}tỉnh Sơn La`,
+        applicant_address: `Bản ${pick(random, HAMLETS)}, ${communeName}, ${year >= 2026 || (year === 2025 && day >= "2025-07-01") ? "" : "huyện Sông Mã, "}tỉnh Sơn La`,
         documents_json: JSON.stringify([{ name: "Tờ khai / đơn đề nghị theo mẫu" }, { name: "Giấy tờ tùy thân (xuất trình)" }]),
         received_at: receivedAt.toISOString(),
         received_date: day,

@@ -24,6 +24,7 @@ import { setWorkAreas } from "../../app/models/work-areas.server";
 import { seedDemoChecklistTemplates } from "./checklist-templates";
 import { DEMO_ORIGIN, seedDemoAudits } from "./audit-demo";
 import { seedManagementReviewDemo } from "./management-review-demo";
+import { seedProvinceDemo } from "./province-demo";
 
 /** The controlled documents imported into the demo (relative to the working directory). */
 export const DOCUMENTS_FOLDER = "procedures-docs";
@@ -108,6 +109,7 @@ export async function seedDemo(
     const userId = await createUser(db, SYSTEM_ACTOR, { unitId, ...user, passwordHash, mustChangePassword }, now);
     if (workAreas) await setWorkAreas(db, SYSTEM_ACTOR, unitId, userId, workAreas, now);
   }
+  await seedProvinceDemo(db, unitId, passwordHash, options.requirePasswordChange ?? true, now);
   await seedOpen311Demo(db, unitId, now);
   for (const procedure of PROCEDURE_CATALOGUE) {
     await createProcedure(db, SYSTEM_ACTOR, unitId, { ...procedure, isActive: true }, now);

@@ -8,6 +8,8 @@ export const ROLES = [
   "auditor",
   "inspector",
   "admin",
+  // Issue 14: the province's quality office reads and compares every commune, acts on none.
+  "province_officer",
 ] as const;
 
 export type Role = (typeof ROLES)[number];

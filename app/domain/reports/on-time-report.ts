@@ -1,4 +1,5 @@
 import { hasAnyRole, type Role } from "~/domain/accounts/roles";
+import { readsMasked } from "~/domain/shared/personal-data";
 import type { Period } from "~/domain/metrics/on-time";
 import { monthsOf } from "~/domain/metrics/period";
 import type { DocumentVariant } from "./issued-document";
@@ -15,7 +16,7 @@ export interface ReportReader {
  */
 export function reportVariantFor(reader: ReportReader | null, registerRoles: readonly Role[]): Exclude<DocumentVariant, "record"> {
   if (!reader || reader.mustChangePassword) return "public";
-  if (reader.roles.includes("inspector")) return "masked";
+  if (readsMasked(reader.roles)) return "masked";
   return hasAnyRole(reader.roles, registerRoles) ? "full" : "public";
 }
 

@@ -7,9 +7,12 @@ import { redactPersonalData, type KnownPersonalData } from "./redaction";
  * the mask for its reader, built here once, rather than each page hiding what it thinks of.
  */
 
+/** Who reads as an inspector does: the inspector, and the province's officer (issue 14). */
+export const MASKED_READERS: readonly Role[] = ["inspector", "province_officer"];
+
 /** An inspector reads masked, whatever other role the account holds; their downloads are logged. */
 export function readsMasked(roles: readonly Role[]): boolean {
-  return roles.includes("inspector");
+  return MASKED_READERS.some((role) => roles.includes(role));
 }
 
 export type { KnownPersonalData } from "./redaction";

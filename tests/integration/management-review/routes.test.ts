@@ -182,7 +182,7 @@ describe("the demo's 2025 review", () => {
     expect(text).toContain(`Trong kỳ tiếp nhận ${formatNumber(totals.received, "vi")} hồ sơ`);
     expect(text).toContain("chính quyền địa phương hai cấp");
     expect(text).toContain(`Mã xác minh: ${code}`);
-    const applicants = await t.db.selectFrom("dossier").select("applicant_name").where("received_date", ">=", "2025-01-01").where("received_date", "<=", "2025-12-31").limit(300).execute();
+    const applicants = await t.db.selectFrom("dossier").select("applicant_name").where("unit_id", "=", unitId).where("received_date", ">=", "2025-01-01").where("received_date", "<=", "2025-12-31").limit(300).execute();
     expect(applicants.filter((a) => text.includes(a.applicant_name))).toEqual([]);
     expect(await downloads(code)).toEqual([]);
   });

@@ -28,7 +28,7 @@ let admin: Actor;
 beforeAll(async () => {
   t = createTestDb();
   await seedDemo(t.db, NOW, { requirePasswordChange: false });
-  unitId = (await t.db.selectFrom("unit").select("id").executeTakeFirstOrThrow()).id;
+  unitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
   const quantri = await t.db.selectFrom("user").select("id").where("username", "=", "quantri").executeTakeFirstOrThrow();
   adminId = quantri.id;
   admin = { kind: "user", userId: adminId };
@@ -61,7 +61,8 @@ function newUser(username: string, roles: Role[] = ["officer"]) {
 
 describe("seedDemo", () => {
   test("creates the reference commune", async () => {
-    const units = await t.db.selectFrom("unit").selectAll().execute();
+    // The demo also holds the province and the communes merged into this one (issue 14).
+    const units = await t.db.selectFrom("unit").selectAll().where("code", "=", DEMO_UNIT.code).execute();
     expect(units).toHaveLength(1);
     expect(units[0]).toMatchObject({ name: "UBND xã Mường Sai", code: DEMO_UNIT.code, is_remote_area: 1 });
   });
@@ -70,7 +71,8 @@ describe("seedDemo", () => {
     const demoNames = DEMO_USERS.map((u) => u.username);
     const users = (await listUsers(t.db, unitId)).filter((u) => demoNames.includes(u.username));
     expect(users).toHaveLength(6);
-    expect(users.flatMap((u) => u.roles).sort()).toEqual([...ROLES].sort());
+    // The province officer belongs to the province, not to the commune (issue 14).
+    expect(users.flatMap((u) => u.roles).sort()).toEqual(ROLES.filter((r) => r !== "province_officer").sort());
     for (const user of users) {
       expect(user.roles).toHaveLength(1);
       expect(user).toMatchObject({ unitId, isDisabled: false, mustChangePassword: false });
@@ -80,13 +82,14 @@ describe("seedDemo", () => {
   test("records the unit and each user in the audit log as the system", async () => {
     const rows = await t.db
       .selectFrom("audit_log")
-      .select(["entity_type", "action", "actor_kind", "actor_user_id"])
+      .select(["entity_type", "entity_id", "action", "actor_kind", "actor_user_id"])
       .where("at", "=", NOW.toISOString())
       .execute();
-    const unitRows = rows.filter((r) => r.entity_type === "unit");
+    const unitRows = rows.filter((r) => r.entity_type === "unit" && r.entity_id === String(unitId) && r.action === "created");
     const userRows = rows.filter((r) => r.entity_type === "user" && r.action === "created");
     expect(unitRows).toHaveLength(1);
-    expect(userRows).toHaveLength(6);
+    // One per commune role and the province officer's (issue 14).
+    expect(userRows).toHaveLength(7);
     for (const row of [...unitRows, ...userRows]) {
       expect(row).toMatchObject({ action: "created", actor_kind: "system", actor_user_id: null });
     }

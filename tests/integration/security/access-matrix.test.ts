@@ -22,6 +22,7 @@ const L = "leader";
 const A = "auditor";
 const I = "inspector";
 const D = "admin";
+const P = "province_officer";
 const ALL = ROLES;
 
 interface Cell {
@@ -48,8 +49,8 @@ const MATRIX: Record<string, Cell> = {
   "staff.checklists.$code": { path: "/staff/checklists/{checklist}", get: [Q, A], post: [Q] },
   "staff.checklists._index": { path: "/staff/checklists", get: [Q, A] },
   "staff.checklists.new": { path: "/staff/checklists/new", get: [Q], post: [Q] },
-  "staff.dashboard._index": { path: "/staff/dashboard", get: [Q, L, O, A, I] },
-  "staff.dashboard.export.$table": { path: "/staff/dashboard/export/figures", get: [Q, L, O, A, I] },
+  "staff.dashboard._index": { path: "/staff/dashboard", get: [Q, L, O, A, I, P] },
+  "staff.dashboard.export.$table": { path: "/staff/dashboard/export/figures", get: [Q, L, O, A, I, P] },
   "staff.documents.$code._index": { path: "/staff/documents/{document}", get: [Q, O, L, A, I], post: [Q, O, L, A, I] },
   "staff.documents.$code.compare": { path: "/staff/documents/{document}/compare?a=1&b=1", get: [Q, O, L, A, I] },
   "staff.documents.$code.draft": { path: "/staff/documents/{document}/draft", get: [Q], post: [Q] },
@@ -77,16 +78,21 @@ const MATRIX: Record<string, Cell> = {
   "staff.nonconformities.new": { path: "/staff/nonconformities/new", get: [Q, A, L], post: [Q, A, L] },
   "staff.objectives": { path: "/staff/objectives", get: [Q, L, A, I] },
   "staff.personal-data": { path: "/staff/personal-data", get: [Q] },
+  "staff.province._index": { path: "/staff/province", get: [P] },
+  "staff.province.export[.csv]": { path: "/staff/province/export.csv", get: [P] },
   "staff.procedures.$code": { path: "/staff/procedures/{procedure}", get: [Q], post: [Q] },
   "staff.procedures._index": { path: "/staff/procedures", get: [Q, O, L] },
   "staff.rule-sets": { path: "/staff/rule-sets", get: [Q, L, A], post: [Q] },
   "staff.procedures.new": { path: "/staff/procedures/new", get: [Q], post: [Q] },
+  "staff.units._index": { path: "/staff/units", get: [D] },
+  "staff.units.merge": { path: "/staff/units/merge", get: [D], post: [D] },
+  "staff.units.new": { path: "/staff/units/new", get: [D], post: [D] },
   "staff.users.$userId": { path: "/staff/users/{user}", get: [D], post: [D] },
   "staff.users._index": { path: "/staff/users", get: [D] },
   "staff.users.new": { path: "/staff/users/new", get: [D], post: [D] },
 };
 
-const USERNAMES: Record<Role, string> = { quality_lead: "chatluong", officer: "motcua", leader: "lanhdao", auditor: "danhgia", inspector: "thanhtra", admin: "quantri" };
+const USERNAMES: Record<Role, string> = { quality_lead: "chatluong", officer: "motcua", leader: "lanhdao", auditor: "danhgia", inspector: "thanhtra", admin: "quantri", province_officer: "sonla" };
 
 type RouteModule = { loader?: (args: unknown) => Promise<unknown>; action?: (args: unknown) => Promise<unknown> };
 const MODULES = import.meta.glob<RouteModule>("../../../app/routes/staff*.{ts,tsx}");

@@ -16,7 +16,8 @@ describe("demo accounts", () => {
   it("are seeded needing a password change at first sign-in", { timeout: 60_000 }, async () => {
     await seedDemo(fresh.db, new Date("2026-01-01T00:00:00Z"));
     const users = await fresh.db.selectFrom("user").select(["username", "must_change_password"]).execute();
-    expect(users).toHaveLength(DEMO_USERS.length);
+    // The commune's accounts and the province officer's (issue 14).
+    expect(users).toHaveLength(DEMO_USERS.length + 1);
     expect(users.every((u) => u.must_change_password === 1)).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type { DossierAction } from "~/domain/dossiers/lifecycle";
 import { applyDossierAction, getDueContext, receiveDossier } from "~/models/dossiers.server";
 import { getProcedureByCode } from "~/models/procedures.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
+import { DEMO_UNIT } from "#db/seed/demo";
 import { seedReferenceData } from "../models/dossier-fixtures";
 // Types only: the modules are loaded once the environment is set.
 import type * as RateRoute from "~/routes/feedback.rate";
@@ -25,7 +26,7 @@ let returned: { id: number; code: string };
 let rated: { id: number; code: string };
 
 async function returnedDossier(db: TestDb["db"], hour: number) {
-  const seeded = await db.selectFrom("unit").select("id").executeTakeFirstOrThrow();
+  const seeded = await db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow();
   const officerId = (await db.selectFrom("user").select("id").executeTakeFirstOrThrow()).id;
   const officer = { kind: "user" as const, userId: officerId };
   const context = await getDueContext(db, seeded.id);

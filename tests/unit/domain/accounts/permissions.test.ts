@@ -26,6 +26,13 @@ describe("who may act", () => {
     for (const role of ROLES) expect(may([role], permission)).toBe((roles as readonly string[]).includes(role));
   });
 
+  it("the province officer reads and compares; no acting permission includes the role (issue 14)", () => {
+    for (const permission of PERMISSIONS) {
+      expect(rolesTo(permission)).not.toContain("province_officer");
+      expect(may(["province_officer"], permission)).toBe(false);
+    }
+  });
+
   it("any of several roles is enough", () => {
     expect(may(["inspector", "leader"], "recordManagementReviews")).toBe(true);
     expect(may([], "handleDossiers")).toBe(false);

@@ -5,6 +5,8 @@ describe("readsMasked", () => {
   it("masks for an inspector, whatever other role the account holds, and for no one else", () => {
     expect(readsMasked(["inspector"])).toBe(true);
     expect(readsMasked(["quality_lead", "inspector"])).toBe(true);
+    expect(readsMasked(["province_officer"])).toBe(true);
+    expect(readsMasked(["leader", "province_officer"])).toBe(true);
     for (const role of ["quality_lead", "officer", "leader", "auditor", "admin"] as const) expect(readsMasked([role])).toBe(false);
   });
 });
