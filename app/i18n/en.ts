@@ -8,6 +8,7 @@ import { managementReviewEn } from "./areas/management-review";
 import { reportsEn } from "./areas/reports";
 import { figuresEn } from "./areas/figures";
 import { securityEn } from "./areas/security";
+import { isoEn } from "./areas/iso";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...inspectionEn,
   ...managementReviewEn,
   ...figuresEn,
+  ...isoEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

@@ -8,6 +8,7 @@ import { managementReviewVi } from "./areas/management-review";
 import { reportsVi } from "./areas/reports";
 import { figuresVi } from "./areas/figures";
 import { securityVi } from "./areas/security";
+import { isoVi } from "./areas/iso";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -24,6 +25,7 @@ export const vi = {
   ...inspectionVi,
   ...managementReviewVi,
   ...figuresVi,
+  ...isoVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",
