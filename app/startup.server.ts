@@ -9,6 +9,7 @@ import { getEnv, retentionSettings } from "./utils/env.server";
 import { runRetention } from "./jobs/retention";
 import { deleteExpiredRateLimits } from "./models/rate-limits.server";
 import { getSessionSecret } from "./utils/session-secret.server";
+import { remindOwnedActions } from "./jobs/remind-owned-actions";
 
 /** Runs once before the server listens: migrate, seed the demo when asked, tidy sessions. */
 export async function startup(): Promise<void> {
@@ -42,6 +43,7 @@ export async function runHousekeeping(now = new Date()): Promise<void> {
   if (erased.dossiers + erased.feedback + erased.attachments > 0) console.log("retention: personal data erased", erased);
   const units = await db.selectFrom("unit").select("id").execute();
   for (const unit of units) await notifyOverdueActions(db, unit.id, businessDateOf(now), now);
+  await remindOwnedActions(db, now);
 }
 
 export async function shutdown(): Promise<void> {
