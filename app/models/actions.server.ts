@@ -100,12 +100,12 @@ export async function listOwnedActions(db: Kysely<Database>, scope: ActionScope,
       make("training", `${r.id}-${r.user_id}`, { owner: r.user_id, name: r.display_name, title: r.course, ref: r.planned_date, link: "/staff/competence", due: r.planned_date }),
     ),
   ];
-  if (owner) items.push(...(await documentsToRead(db, scope.unitId, owner, today)));
+  if (owner) items.push(...(await documentsToRead(db, scope.unitId, owner)));
   return orderActions(items);
 }
 
 /** Effective revisions the person has not confirmed reading (QT-01), for a person who acknowledges documents. */
-async function documentsToRead(db: Kysely<Database>, unitId: number, userId: number, today: string): Promise<OwnedAction[]> {
+async function documentsToRead(db: Kysely<Database>, unitId: number, userId: number): Promise<OwnedAction[]> {
   const user = await db
     .selectFrom("user")
     .innerJoin("user_role", "user_role.user_id", "user.id")
