@@ -11,6 +11,7 @@ import { deleteExpiredRateLimits } from "./models/rate-limits.server";
 import { loadSessionSecret } from "./utils/session-secret.server";
 import { startJobRunner, stopJobRunner } from "./jobs/process.server";
 import { markReady, underStartupLock } from "./utils/startup-lock.server";
+import { remindOwnedActions } from "./jobs/remind-owned-actions";
 
 /** Runs once before the server listens: migrate, seed the demo when asked, tidy sessions, start the jobs. */
 export async function startup(): Promise<void> {
@@ -51,6 +52,7 @@ export async function runHousekeeping(now = new Date()): Promise<void> {
   if (erased.dossiers + erased.feedback + erased.attachments > 0) console.log("retention: personal data erased", erased);
   const units = await db.selectFrom("unit").select("id").execute();
   for (const unit of units) await notifyOverdueActions(db, unit.id, businessDateOf(now), now);
+  await remindOwnedActions(db, now);
 }
 
 export async function shutdown(): Promise<void> {

@@ -78,6 +78,17 @@ export interface Database {
   // Issue 14 (province): units over time and mergers.
   unit_version: UnitVersionTable;
   unit_merger: UnitMergerTable;
+  // issue 18: risks (§6.1) and competence (§7.2)
+  risk_scale_step: RiskScaleStepTable;
+  risk_level_band: RiskLevelBandTable;
+  risk: RiskTable;
+  risk_treatment: RiskTreatmentTable;
+  risk_review: RiskReviewTable;
+  competence: CompetenceTable;
+  competence_requirement: CompetenceRequirementTable;
+  training_plan_item: TrainingPlanItemTable;
+  training_attendance: TrainingAttendanceTable;
+  training_record: TrainingRecordTable;
 }
 
 export interface UnitTable {
@@ -896,5 +907,136 @@ export interface UnitMergerTable {
   successor_unit_id: number;
   predecessor_unit_id: number;
   effective_date: string;
+  created_at: string;
+}
+// ---- issue 18: risks and opportunities (ISO 9001 §6.1), competence and training (§7.2); migration 0018 ----
+
+export interface RiskScaleStepTable {
+  axis: "likelihood" | "impact";
+  score: number;
+  label_vi: string;
+  label_en: string;
+}
+
+export interface RiskLevelBandTable {
+  band: "low" | "medium" | "high" | "critical";
+  min_level: number;
+  max_level: number;
+}
+
+export interface RiskTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `RR-YYYY-NN`. */
+  code: string;
+  kind: "risk" | "opportunity";
+  /** A process by its document code (`QT-07`), or null. */
+  process: string | null;
+  /** A procedure field (`civil_status`), or null. */
+  field: string | null;
+  title: string;
+  description: string;
+  cause: string;
+  consequence: string;
+  likelihood: number;
+  impact: number;
+  owner_user_id: number;
+  review_date: string;
+  state: Generated<"open" | "closed">;
+  nonconformity_id: number | null;
+  audit_question_id: number | null;
+  feedback_id: number | null;
+  /** Business date the risk was recorded. */
+  recorded_on: string;
+  created_by_user_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskTreatmentTable {
+  id: Generated<number>;
+  risk_id: number;
+  description: string;
+  owner_user_id: number;
+  due_date: string;
+  done_on: string | null;
+  evidence: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskReviewTable {
+  id: Generated<number>;
+  risk_id: number;
+  reviewed_on: string;
+  likelihood_before: number;
+  impact_before: number;
+  likelihood_after: number;
+  impact_after: number;
+  effective: 0 | 1;
+  note: string;
+  next_review_date: string;
+  reviewed_by_user_id: number;
+  created_at: string;
+}
+
+export interface CompetenceTable {
+  id: Generated<number>;
+  unit_id: number;
+  /** `NL-KSNB` (internal auditor), `NL-HT`… */
+  code: string;
+  title: string;
+  description: string | null;
+  /** How long a training for it stays valid when the record gives no expiry; null: does not lapse. */
+  validity_months: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CompetenceRequirementTable {
+  competence_id: number;
+  area_kind: "role" | "field" | "process";
+  area_code: string;
+}
+
+export interface TrainingPlanItemTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  competence_id: number | null;
+  course: string;
+  provider: string;
+  planned_date: string;
+  hours: number | null;
+  created_at: string;
+}
+
+export interface TrainingAttendanceTable {
+  plan_item_id: number;
+  user_id: number;
+  /** null until marked. */
+  attended: 0 | 1 | null;
+  marked_at: string | null;
+}
+
+export interface TrainingRecordTable {
+  id: Generated<number>;
+  unit_id: number;
+  user_id: number;
+  competence_id: number | null;
+  plan_item_id: number | null;
+  course: string;
+  provider: string;
+  start_date: string;
+  end_date: string;
+  hours: number | null;
+  expires_on: string | null;
+  /** Evidence as a controlled document's code, or as an upload (stored under the uploads folder). */
+  evidence_document_code: string | null;
+  evidence_stored_name: string | null;
+  evidence_original_name: string | null;
+  evidence_mime: string | null;
+  evidence_sha256: string | null;
+  created_by_user_id: number | null;
   created_at: string;
 }

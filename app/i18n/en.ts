@@ -12,6 +12,7 @@ import { jobsEn } from "./areas/jobs";
 import { speedEn } from "./areas/speed";
 import { lawEn } from "./areas/law";
 import { provinceEn } from "./areas/province";
+import { isoEn } from "./areas/iso";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -29,6 +30,7 @@ export const en: Messages = {
   ...managementReviewEn,
   ...figuresEn,
   ...jobsEn,
+  ...isoEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

@@ -12,6 +12,7 @@ import { jobsVi } from "./areas/jobs";
 import { speedVi } from "./areas/speed";
 import { lawVi } from "./areas/law";
 import { provinceVi } from "./areas/province";
+import { isoVi } from "./areas/iso";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -32,6 +33,7 @@ export const vi = {
   ...managementReviewVi,
   ...figuresVi,
   ...jobsVi,
+  ...isoVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",

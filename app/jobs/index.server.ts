@@ -2,6 +2,7 @@ import { deleteExpiredRateLimits } from "~/models/rate-limits.server";
 import { deleteExpiredSessions } from "~/models/sessions.server";
 import { retentionSettings } from "~/utils/env.server";
 import { runOverdueActionNotices } from "./overdue-actions";
+import { remindOwnedActions } from "./remind-owned-actions";
 import { runRetention } from "./retention";
 import { registerJob, type JobDefinition } from "./runner.server";
 
@@ -28,4 +29,5 @@ export const JOBS: readonly JobDefinition[] = [
     },
   }),
   registerJob({ name: "overdue-action-notices", intervalMs: HOUR, run: runOverdueActionNotices }),
+  registerJob({ name: "action-reminders", intervalMs: HOUR, run: remindOwnedActions }),
 ];

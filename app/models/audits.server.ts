@@ -28,6 +28,7 @@ import { getStoredRecord, insertRecord, newVerificationCode, type StoredRecord }
 import { insertNonconformity } from "./nonconformities.server";
 import { listProcessDocuments } from "./documents.server";
 import { getWorkAreas } from "./work-areas.server";
+import { membersWithoutAuditorCompetence } from "./competence.server";
 import { lockForNumbering } from "#db/sql";
 
 
@@ -111,6 +112,11 @@ async function checkPlan(db: Kysely<Database>, unitId: number, plan: AuditPlan):
     const name = candidates.find((c) => c.id === conflict.userId)?.name ?? String(conflict.userId);
     const area = conflict.kind === "field" ? vi(`procedureField.${conflict.code}` as MessageKey) : conflict.code;
     errors.push({ field: fieldOf(conflict.userId), key: "audits.error.ownArea", params: { name, area } });
+  }
+  // Issue 18: an auditor must hold a valid auditor competence (ISO 19011 §7), refused by name like the own-work rule.
+  for (const userId of await membersWithoutAuditorCompetence(db, unitId, memberIds, plan.startDate)) {
+    const name = candidates.find((c) => c.id === userId)?.name ?? String(userId);
+    errors.push({ field: fieldOf(userId), key: "audits.error.noAuditorCompetence", params: { name } });
   }
   const items = await getChecklistItems(db, unitId, plan.templateIds);
   const foundTemplates = new Set(items.map((i) => i.templateId));

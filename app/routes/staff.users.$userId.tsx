@@ -10,10 +10,13 @@ import { RoleCheckboxes } from "~/components/role-checkboxes";
 import { EditUserSchema, ResetPasswordSchema } from "~/domain/accounts/schema";
 import { WorkAreasFormSchema } from "~/domain/audits/work-areas-schema";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
+import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
 import { listProcessDocuments } from "~/models/documents.server";
 import { getUser, resetPassword, updateUser } from "~/models/users.server";
 import { getWorkAreas, setWorkAreas } from "~/models/work-areas.server";
+import { fieldCompetenceGaps } from "~/models/competence.server";
+import { businessDateOf } from "~/utils/clock";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
@@ -32,7 +35,9 @@ async function loadTarget(params: unknown, unitId: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const user = await loadTarget(params, admin.unitId);
-  return { user, ...(await loadWorkAreas(admin.unitId, user.id)) };
+  // Issue 18: the field assignment warns when the handler lacks a field's required competence.
+  const competenceGaps = await fieldCompetenceGaps(getDb(), admin.unitId, user.id, businessDateOf(new Date()));
+  return { user, competenceGaps, ...(await loadWorkAreas(admin.unitId, user.id)) };
 }
 
 /**
@@ -101,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user, workAreas, processOptions } = useLoaderData<typeof loader>();
+  const { user, workAreas, processOptions, competenceGaps } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
@@ -157,6 +162,11 @@ export default function EditUser() {
           {notice}
         </p>
       ) : null}
+      {competenceGaps.map((field) => (
+        <p key={field} className="notice notice--warning" role="status" data-testid="competence-warning">
+          {t("competence.warn.fieldCompetence", { name: user.displayName, field: t(`procedureField.${field}` as MessageKey) })}
+        </p>
+      ))}
       <Form method="post" {...getFormProps(editForm)} className="stack">
         <input type="hidden" name="intent" value="edit" />
         <FormErrors id={editForm.errorId} errors={editForm.errors} />

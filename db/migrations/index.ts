@@ -16,6 +16,7 @@ import * as m0014 from "./0014-security";
 import * as m0015 from "./0015-job-lease";
 import * as m0016 from "./0016-unit-history";
 import * as m0017 from "./0017-law-forms-and-clocks";
+import * as m0018 from "./0018-risks-competence";
 import * as m0019 from "./0019-register-and-search";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   "0015-job-lease": m0015,
   "0016-unit-history": m0016,
   "0017-law-forms-and-clocks": m0017,
+  "0018-risks-competence": m0018,
   "0019-register-and-search": m0019,
 };

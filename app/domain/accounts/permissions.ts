@@ -31,6 +31,12 @@ export const ACTING_ROLES = {
   answerDataSubjectRequests: ["quality_lead"],
   /** Own a decision of a management review. */
   ownReviewDecisions: ["quality_lead", "officer", "leader", "auditor"],
+  /** Record risks and opportunities, their treatments and reviews (§6.1; issue 18). */
+  recordRisks: ["quality_lead", "leader"],
+  /** Keep required competences, training records and the training plan (§7.2; issue 18). */
+  keepCompetence: ["quality_lead"],
+  /** See the whole unit's action list, not only one's own (issue 18). */
+  seeUnitActions: ["quality_lead", "leader"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ACTING_ROLES;

@@ -34,6 +34,7 @@ export const jobsVi = {
   "jobs.name.rate-limit-expiry": "Xóa bộ đếm giới hạn truy cập hết hạn",
   "jobs.name.retention": "Xóa dữ liệu cá nhân hết thời hạn lưu trữ",
   "jobs.name.overdue-action-notices": "Nhắc hành động khắc phục quá hạn",
+  "jobs.name.action-reminders": "Nhắc việc cần làm đến hạn (hành động, rủi ro, đào tạo)",
   "audit.entity.job": "Tác vụ nền",
   "audit.action.run_requested": "Yêu cầu chạy ngay",
 };
@@ -71,6 +72,7 @@ export const jobsEn: AreaMessages<typeof jobsVi> = {
   "jobs.name.rate-limit-expiry": "Remove expired rate-limit counters",
   "jobs.name.retention": "Erase personal data past its retention period",
   "jobs.name.overdue-action-notices": "Notify overdue corrective actions",
+  "jobs.name.action-reminders": "Remind owners of actions due (corrective actions, risks, training)",
   "audit.entity.job": "Background job",
   "audit.action.run_requested": "Run requested",
 };
