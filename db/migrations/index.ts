@@ -13,6 +13,7 @@ import * as m0011 from "./0011-internal-audits";
 import * as m0012 from "./0012-api-client-scopes";
 import * as m0013 from "./0013-figures-and-service-index";
 import * as m0014 from "./0014-security";
+import * as m0020 from "./0020-outbox-delivery";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "0012-api-client-scopes": m0012,
   "0013-figures-and-service-index": m0013,
   "0014-security": m0014,
+  "0020-outbox-delivery": m0020,
 };
