@@ -8,6 +8,8 @@ import { getDb } from "./utils/db.server";
 import { getEnv, retentionSettings } from "./utils/env.server";
 import { runRetention } from "./jobs/retention";
 import { deleteExpiredRateLimits } from "./models/rate-limits.server";
+import { deliverDueMessages } from "~/jobs/deliver-messages";
+import { configuredTransports } from "~/utils/transports.server";
 import { getSessionSecret } from "./utils/session-secret.server";
 
 /** Runs once before the server listens: migrate, seed the demo when asked, tidy sessions. */
@@ -42,6 +44,7 @@ export async function runHousekeeping(now = new Date()): Promise<void> {
   if (erased.dossiers + erased.feedback + erased.attachments > 0) console.log("retention: personal data erased", erased);
   const units = await db.selectFrom("unit").select("id").execute();
   for (const unit of units) await notifyOverdueActions(db, unit.id, businessDateOf(now), now);
+  await deliverDueMessages(db, now, configuredTransports());
 }
 
 export async function shutdown(): Promise<void> {
