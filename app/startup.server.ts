@@ -12,6 +12,8 @@ import { loadSessionSecret } from "./utils/session-secret.server";
 import { startJobRunner, stopJobRunner } from "./jobs/process.server";
 import { markReady, underStartupLock } from "./utils/startup-lock.server";
 import { remindOwnedActions } from "./jobs/remind-owned-actions";
+import { deliverDueMessages } from "~/jobs/deliver-messages";
+import { configuredTransports } from "~/utils/transports.server";
 
 /** Runs once before the server listens: migrate, seed the demo when asked, tidy sessions, start the jobs. */
 export async function startup(): Promise<void> {
@@ -53,6 +55,7 @@ export async function runHousekeeping(now = new Date()): Promise<void> {
   const units = await db.selectFrom("unit").select("id").execute();
   for (const unit of units) await notifyOverdueActions(db, unit.id, businessDateOf(now), now);
   await remindOwnedActions(db, now);
+  await deliverDueMessages(db, now, configuredTransports());
 }
 
 export async function shutdown(): Promise<void> {

@@ -489,6 +489,12 @@ export interface OutboxMessageTable {
   created_at: string;
   sent_at: string | null;
   last_error: string | null;
+  // Issue 16: delivery (migration 0020).
+  delivery_state: Generated<"queued" | "sent" | "failed" | "given_up">;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  claimed_by: string | null;
+  claimed_until: string | null;
 }
 
 export interface NonconformityTable {

@@ -2,6 +2,8 @@ import { deleteExpiredRateLimits } from "~/models/rate-limits.server";
 import { deleteExpiredSessions } from "~/models/sessions.server";
 import { retentionSettings } from "~/utils/env.server";
 import { runOverdueActionNotices } from "./overdue-actions";
+import { configuredTransports } from "~/utils/transports.server";
+import { deliverDueMessages } from "./deliver-messages";
 import { remindOwnedActions } from "./remind-owned-actions";
 import { runRetention } from "./retention";
 import { registerJob, type JobDefinition } from "./runner.server";
@@ -29,5 +31,6 @@ export const JOBS: readonly JobDefinition[] = [
     },
   }),
   registerJob({ name: "overdue-action-notices", intervalMs: HOUR, run: runOverdueActionNotices }),
+  registerJob({ name: "outbox-delivery", intervalMs: MINUTE, leaseMs: 5 * MINUTE, run: (db, now) => deliverDueMessages(db, now, configuredTransports()) }),
   registerJob({ name: "action-reminders", intervalMs: HOUR, run: remindOwnedActions }),
 ];

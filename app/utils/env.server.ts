@@ -45,6 +45,16 @@ export const EnvSchema = z.object({
   RETENTION_DOSSIER_DAYS: z.coerce.number().int().min(30).max(36_500).default(1825),
   RETENTION_FEEDBACK_DAYS: z.coerce.number().int().min(30).max(36_500).default(1095),
   RETENTION_ATTACHMENT_DAYS: z.coerce.number().int().min(30).max(36_500).default(365),
+  // Issue 16: outbox delivery. Without them the messages stay queued.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  SMS_GATEWAY_URL: z.url("SMS_GATEWAY_URL must be an absolute address").optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** JSON body with {to} and {text} placeholders. */
+  SMS_GATEWAY_TEMPLATE: z
+    .string()
+    .refine((v) => { try { JSON.parse(v.replaceAll("{to}", "x").replaceAll("{text}", "x")); return true; } catch { return false; } }, "SMS_GATEWAY_TEMPLATE must be JSON with {to} and {text}")
+    .default('{"to":"{to}","text":"{text}"}'),
 }).superRefine((env, ctx) => {
   // A PDF locked with an intranet or localhost address in its QR code can never be mended.
   if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
