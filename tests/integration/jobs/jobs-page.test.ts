@@ -82,6 +82,8 @@ describe(`/staff/jobs (${testEngine()})`, () => {
       ["rate-limit-expiry", 0, null],
       ["retention", 0, null],
       ["overdue-action-notices", 0, null],
+      ["outbox-delivery", 0, null],
+      ["action-reminders", 0, null],
     ]);
   });
 
