@@ -75,7 +75,7 @@ describe("two app processes on one PostgreSQL database", () => {
   it("started together: migrated and seeded once, and both are ready", async () => {
     const applied = await db.selectFrom("kysely_migration" as never).select("name" as never).execute();
     expect(applied).toHaveLength(Object.keys(migrations).length);
-    expect(await db.selectFrom("unit").select("id").execute()).toHaveLength(1);
+    expect(await db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).execute()).toHaveLength(1);
     const usernames = (await db.selectFrom("user").select("username").execute()).map((u) => u.username);
     expect(new Set(usernames).size).toBe(usernames.length);
     for (const s of [a, b]) {

@@ -53,7 +53,8 @@ describe.runIf(testEngine() === "postgres")("copying a SQLite database into Post
     const byTable = Object.fromEntries(report.tables.map((t) => [t.table, t.rows]));
     expect(Object.keys(byTable)).toEqual(expect.arrayContaining(["dossier", "dossier_event", "dossier_daily_stat", "issued_document", "unit", "user"]));
     expect(byTable.dossier).toBeGreaterThan(25_000);
-    expect(byTable.unit).toBe(3);
+    // The demo province: tỉnh Sơn La, its former district, Mường Sai and the communes merged into it.
+    expect(byTable.unit).toBe(6);
     expect(lines).toContain(`dossier: ${byTable.dossier} rows`);
     // Tables in foreign-key order: a unit before its users, a dossier before its events.
     const order = report.tables.map((t) => t.table);

@@ -205,5 +205,5 @@ describe("the demo seed", () => {
     } finally {
       await second.cleanup();
     }
-  }, 60_000);
+  }, 240_000);
 });

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe("demo accounts", () => {
-  it("are seeded needing a password change at first sign-in", { timeout: 60_000 }, async () => {
+  it("are seeded needing a password change at first sign-in", { timeout: 240_000 }, async () => {
     await seedDemo(fresh.db, new Date("2026-01-01T00:00:00Z"));
     const users = await fresh.db.selectFrom("user").select(["username", "must_change_password"]).execute();
     // The commune's accounts and the province officer's (issue 14).
@@ -21,7 +21,7 @@ describe("demo accounts", () => {
     expect(users.every((u) => u.must_change_password === 1)).toBe(true);
   });
 
-  it("seeded before, and still on the public password, are flagged at start-up, their sessions ended", { timeout: 60_000 }, async () => {
+  it("seeded before, and still on the public password, are flagged at start-up, their sessions ended", { timeout: 240_000 }, async () => {
     await seedDemo(old.db, new Date("2026-01-01T00:00:00Z"), { requirePasswordChange: false });
     const byName = Object.fromEntries((await old.db.selectFrom("user").select(["id", "username"]).execute()).map((u) => [u.username, u.id]));
     // One demo user had already chosen a password of their own.
