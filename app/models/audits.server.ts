@@ -114,7 +114,9 @@ async function checkPlan(db: Kysely<Database>, unitId: number, plan: AuditPlan):
     errors.push({ field: fieldOf(conflict.userId), key: "audits.error.ownArea", params: { name, area } });
   }
   // Issue 18: an auditor must hold a valid auditor competence (ISO 19011 §7), refused by name like the own-work rule.
-  for (const userId of await membersWithoutAuditorCompetence(db, unitId, memberIds, plan.startDate)) {
+  // Only members who passed the role rule: a non-auditor is refused once, as not an auditor.
+  const auditorIds = memberIds.filter((id) => may(candidates.find((c) => c.id === id)?.roles ?? [], "joinAuditTeams"));
+  for (const userId of await membersWithoutAuditorCompetence(db, unitId, auditorIds, plan.startDate)) {
     const name = candidates.find((c) => c.id === userId)?.name ?? String(userId);
     errors.push({ field: fieldOf(userId), key: "audits.error.noAuditorCompetence", params: { name } });
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEMO_PASSWORD, DEMO_UNIT, seedDemo } from "#db/seed/demo";
 import { ROLES, type Role } from "~/domain/accounts/roles";
 import { submitFeedback } from "~/models/feedback.server";
+import { recordRisk } from "~/models/risks.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
 import type * as AuthModule from "~/utils/auth.server";
 
@@ -15,6 +16,34 @@ import type * as AuthModule from "~/utils/auth.server";
  *   post: who gets past the action's guard with an empty form (a 400 is fine: they were let in);
  *         absent when the route takes no POST.
  */
+
+/** A risk of the unit: the demo's first, or one recorded here when the demo holds none. */
+async function riskCode(db: TestDb["db"], unitId: number): Promise<string> {
+  const row = await db.selectFrom("risk").select("code").where("unit_id", "=", unitId).orderBy("code").executeTakeFirst();
+  if (row) return row.code;
+  const owner = (await db.selectFrom("user").select("id").where("username", "=", "chatluong").executeTakeFirstOrThrow()).id;
+  const result = await recordRisk(db, { kind: "user", userId: owner }, unitId, {
+    kind: "risk",
+    process: "QT-07",
+    field: undefined,
+    title: "Thử",
+    description: "Thử",
+    cause: "Thử",
+    consequence: "Thử",
+    likelihood: 2,
+    impact: 2,
+    ownerUserId: owner,
+    reviewDate: "2026-12-31",
+    recordedOn: "2026-11-25",
+    nonconformityCode: undefined,
+    feedbackCode: undefined,
+    treatment: undefined,
+    treatmentOwnerUserId: undefined,
+    treatmentDue: undefined,
+  });
+  if (!result.ok) throw new Error("risk fixture refused");
+  return result.code;
+}
 
 const Q = "quality_lead";
 const O = "officer";
@@ -83,6 +112,12 @@ const MATRIX: Record<string, Cell> = {
   "staff.procedures.$code": { path: "/staff/procedures/{procedure}", get: [Q], post: [Q] },
   "staff.procedures._index": { path: "/staff/procedures", get: [Q, O, L] },
   "staff.rule-sets": { path: "/staff/rule-sets", get: [Q, L, A], post: [Q] },
+  // Issue 18: inspectors read the register and the matrix; the quality lead and the leader record risks.
+  "staff.risks._index": { path: "/staff/risks", get: [Q, L, A, O, I] },
+  "staff.risks.new": { path: "/staff/risks/new", get: [Q, L], post: [Q, L] },
+  "staff.risks.$code": { path: "/staff/risks/{risk}", get: [Q, L, A, O, I], post: [Q, L] },
+  "staff.competence": { path: "/staff/competence", get: [Q, L, A, I], post: [Q] },
+  "staff.actions": { path: "/staff/actions", get: [Q, O, L, A] },
   "staff.procedures.new": { path: "/staff/procedures/new", get: [Q], post: [Q] },
   "staff.units._index": { path: "/staff/units", get: [D] },
   "staff.units.merge": { path: "/staff/units/merge", get: [D], post: [D] },
@@ -133,6 +168,7 @@ beforeAll(async () => {
   PARAMS.review = (await first(t.db.selectFrom("management_review").select("code").executeTakeFirst())).code;
   PARAMS.nc = (await first(t.db.selectFrom("nonconformity").select("code").executeTakeFirst())).code;
   PARAMS.procedure = (await first(t.db.selectFrom("procedure").select("code").executeTakeFirst())).code;
+  PARAMS.risk = await riskCode(t.db, unitId);
   PARAMS.user = String((await first(t.db.selectFrom("user").select("id").where("username", "=", "motcua").executeTakeFirst())).id);
   auth = await import("~/utils/auth.server");
   let host = 1;
