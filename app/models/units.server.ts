@@ -150,6 +150,29 @@ export async function listPredecessors(db: Kysely<Database>, successorId: number
     .execute();
 }
 
+/**
+ * The units whose figures a unit's combined view adds to its own for a period beginning on `from`:
+ * those merged into it (and, in turn, into them) on a date after `from` — they held the unit's work
+ * for part of the period. A period that begins on or after every merger has none.
+ */
+export async function listPredecessorsForPeriod(db: Kysely<Database>, successorId: number, from: string) {
+  const found: Array<{ id: number; name: string; code: string; date: string }> = [];
+  const seen = new Set([successorId]);
+  for (let queue = [successorId]; queue.length > 0; ) {
+    const next: number[] = [];
+    for (const id of queue) {
+      for (const p of await listPredecessors(db, id)) {
+        if (seen.has(p.id) || p.date <= from) continue;
+        seen.add(p.id);
+        found.push(p);
+        next.push(p.id);
+      }
+    }
+    queue = next;
+  }
+  return found;
+}
+
 export class MergeRefused extends Error {
   constructor(readonly reason: "same_unit" | "already_merged" | "unknown_unit") {
     super(reason);
