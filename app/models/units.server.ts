@@ -4,6 +4,7 @@ import { OPEN_STATES } from "~/domain/dossiers/lifecycle";
 import { OPEN_FEEDBACK_STATES } from "~/domain/feedback/feedback";
 import { businessDateOf } from "~/utils/clock";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { listVisibleUnits } from "./dashboard.server";
 
 export async function getUnit(db: Kysely<Database>, unitId: number): Promise<Unit | undefined> {
   return db.selectFrom("unit").selectAll().where("id", "=", unitId).executeTakeFirst();
@@ -171,6 +172,27 @@ export async function listPredecessorsForPeriod(db: Kysely<Database>, successorI
     queue = next;
   }
   return found;
+}
+
+/**
+ * The units an admin may put a user in: the admin's unit and every unit below it, less those merged
+ * into another by `today` (their work has moved to the successor).
+ */
+export async function listAssignableUnits(db: Kysely<Database>, adminUnitId: number, today: string) {
+  const visible = await listVisibleUnits(db, adminUnitId);
+  if (visible.length === 0) return [];
+  const merged = await db
+    .selectFrom("unit_merger")
+    .select("predecessor_unit_id")
+    .where(
+      "predecessor_unit_id",
+      "in",
+      visible.map((u) => u.id),
+    )
+    .where("effective_date", "<=", today)
+    .execute();
+  const gone = new Set(merged.map((m) => m.predecessor_unit_id));
+  return visible.filter((u) => !gone.has(u.id));
 }
 
 export class MergeRefused extends Error {
