@@ -21,7 +21,7 @@ import { businessDateOf } from "~/utils/clock";
 import { listOverdueReviews } from "./documents.server";
 import type { Language } from "~/i18n";
 import { listFeedbackForFigures } from "./feedback-figures.server";
-import { getPeriodFigures } from "./figures.server";
+import { getCombinedPeriodFigures, getPeriodFigures } from "./figures.server";
 import { getServiceIndex } from "./service-index.server";
 import { countWhere } from "#db/sql";
 
@@ -65,6 +65,14 @@ export async function countAnswerTimeliness(db: Kysely<Database>, unitId: number
   const window = windowOf(measured);
   if (!window) return { answered: 0, onTime: 0, openLate: 0, judged: 0 };
   return answerTimeliness(await listFeedbackForFigures(db, unitId, window), window);
+}
+
+/** `countAnswerTimeliness` over several units' items at once (a combined view). */
+async function countCombinedAnswerTimeliness(db: Kysely<Database>, unitIds: readonly number[], measured: MeasuredPeriod) {
+  const window = windowOf(measured);
+  if (!window) return { answered: 0, onTime: 0, openLate: 0, judged: 0 };
+  const items = await Promise.all(unitIds.map((id) => listFeedbackForFigures(db, id, window)));
+  return answerTimeliness(items.flat(), window);
 }
 
 /** Feedback received and answered per month (business months in Vietnam). */
@@ -150,17 +158,25 @@ export async function getDashboard(
   now: Date,
   canOpen: ListAccess = { register: true, documents: true, nonconformities: true },
   language: Language = "vi",
+  /**
+   * Predecessors whose figures are added to the unit's (issue 14, a merged unit's combined view):
+   * the dossier and feedback counts are summed and every rate worked out from the sums; the
+   * Decision 766 scorecard, a judgement of one unit's catalogue, is not combined.
+   */
+  combineWith: readonly number[] = [],
 ) {
   const today = businessDateOf(now);
-  const figures = await getPeriodFigures(db, unitId, chosen, now);
+  const combined = combineWith.length > 0;
+  const unitIds = [unitId, ...combineWith];
+  const figures = combined ? await getCombinedPeriodFigures(db, unitIds, chosen, now) : await getPeriodFigures(db, unitId, chosen, now);
   const { period } = figures.measured;
   const [serviceIndex, answers, nonconformities, documentsDue, targets, feedback] = await Promise.all([
-    getServiceIndex(db, unitId, chosen, now, language, figures),
-    countAnswerTimeliness(db, unitId, figures.measured),
+    combined ? { scorecard: null, months: [] } : getServiceIndex(db, unitId, chosen, now, language, figures),
+    combined ? countCombinedAnswerTimeliness(db, unitIds, figures.measured) : countAnswerTimeliness(db, unitId, figures.measured),
     countNonconformities(db, unitId, today),
     listOverdueReviews(db, unitId, today),
     getTargets(db, unitId, objectiveYearOf(chosen)),
-    countFeedbackByKindAndState(db, unitId, figures.measured),
+    Promise.all(unitIds.map((id) => countFeedbackByKindAndState(db, id, figures.measured))).then((lists) => lists.flat()),
   ]);
   const { totals } = figures;
   const ratings = figures.service.total;

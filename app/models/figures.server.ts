@@ -4,6 +4,7 @@ import {
   assembleMonths,
   emptyMonths,
   periodCells,
+  sumMonths,
   totalOf,
   type Cells,
   type DailyStatRow,
@@ -217,6 +218,35 @@ export async function getPeriodFiguresByUnit(
       return [id, figures];
     }),
   );
+}
+
+/**
+ * The figures of several units for one period as if they were one unit (a merged commune shown with
+ * its predecessors, issue 14): each unit's figures as `getPeriodFiguresByUnit` gives them, the months
+ * summed cell by cell, the period's cells and totals derived from the sum exactly as for one unit.
+ */
+export async function getCombinedPeriodFigures(
+  db: Kysely<Database>,
+  unitIds: readonly number[],
+  chosen: Period,
+  now: Date,
+): Promise<PeriodFigures> {
+  const parts = [...(await getPeriodFiguresByUnit(db, unitIds, chosen, now)).values()];
+  const measured = measurePeriod(chosen, now);
+  if (parts.length === 0) return futureFigures(measured, chosen);
+  const months = sumMonths(parts.map((p) => p.months));
+  const cells = periodCells(months);
+  const serviceMonths = months.map((m, index) => ({
+    month: m.month,
+    counts: parts.reduce((a, p) => addServiceCounts(a, p.service.months[index]?.counts ?? EMPTY_SERVICE_COUNTS), { ...EMPTY_SERVICE_COUNTS }),
+  }));
+  return {
+    measured,
+    months,
+    cells,
+    totals: totalOf(cells),
+    service: { months: serviceMonths, total: serviceMonths.reduce((a, m) => addServiceCounts(a, m.counts), { ...EMPTY_SERVICE_COUNTS }) },
+  };
 }
 
 function futureFigures(measured: MeasuredPeriod, chosen: Period): PeriodFigures {

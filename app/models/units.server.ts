@@ -4,6 +4,7 @@ import { OPEN_STATES } from "~/domain/dossiers/lifecycle";
 import { OPEN_FEEDBACK_STATES } from "~/domain/feedback/feedback";
 import { businessDateOf } from "~/utils/clock";
 import { recordAudit, type Actor } from "./audit-log.server";
+import { listVisibleUnits } from "./dashboard.server";
 
 export async function getUnit(db: Kysely<Database>, unitId: number): Promise<Unit | undefined> {
   return db.selectFrom("unit").selectAll().where("id", "=", unitId).executeTakeFirst();
@@ -148,6 +149,50 @@ export async function listPredecessors(db: Kysely<Database>, successorId: number
     .where("unit_merger.successor_unit_id", "=", successorId)
     .orderBy("unit.name")
     .execute();
+}
+
+/**
+ * The units whose figures a unit's combined view adds to its own for a period beginning on `from`:
+ * those merged into it (and, in turn, into them) on a date after `from` — they held the unit's work
+ * for part of the period. A period that begins on or after every merger has none.
+ */
+export async function listPredecessorsForPeriod(db: Kysely<Database>, successorId: number, from: string) {
+  const found: Array<{ id: number; name: string; code: string; date: string }> = [];
+  const seen = new Set([successorId]);
+  for (let queue = [successorId]; queue.length > 0; ) {
+    const next: number[] = [];
+    for (const id of queue) {
+      for (const p of await listPredecessors(db, id)) {
+        if (seen.has(p.id) || p.date <= from) continue;
+        seen.add(p.id);
+        found.push(p);
+        next.push(p.id);
+      }
+    }
+    queue = next;
+  }
+  return found;
+}
+
+/**
+ * The units an admin may put a user in: the admin's unit and every unit below it, less those merged
+ * into another by `today` (their work has moved to the successor).
+ */
+export async function listAssignableUnits(db: Kysely<Database>, adminUnitId: number, today: string) {
+  const visible = await listVisibleUnits(db, adminUnitId);
+  if (visible.length === 0) return [];
+  const merged = await db
+    .selectFrom("unit_merger")
+    .select("predecessor_unit_id")
+    .where(
+      "predecessor_unit_id",
+      "in",
+      visible.map((u) => u.id),
+    )
+    .where("effective_date", "<=", today)
+    .execute();
+  const gone = new Set(merged.map((m) => m.predecessor_unit_id));
+  return visible.filter((u) => !gone.has(u.id));
 }
 
 export class MergeRefused extends Error {

@@ -20,6 +20,7 @@ export interface UserSummary {
 function auditSnapshot(user: UserSummary) {
   return {
     username: user.username,
+    unitId: user.unitId,
     displayName: user.displayName,
     email: user.email,
     roles: user.roles,
@@ -162,6 +163,8 @@ export async function createUser(
 }
 
 export interface UserChanges {
+  /** Issue 14: the unit the user works in (one the admin's unit covers); unchanged when absent. */
+  unitId?: number | undefined;
   displayName: string;
   email?: string | undefined;
   roles: readonly Role[];
@@ -182,6 +185,7 @@ export async function updateUser(
     await trx
       .updateTable("user")
       .set({
+        ...(changes.unitId === undefined ? {} : { unit_id: changes.unitId }),
         display_name: changes.displayName,
         email: changes.email ?? null,
         is_disabled: changes.disabled ? 1 : 0,

@@ -28,6 +28,7 @@ import {
 import { useI18n } from "~/i18n/i18n-context";
 import { getLanguage } from "~/i18n/language.server";
 import { getDashboard, resolveDashboardUnit } from "~/models/dashboard.server";
+import { listPredecessorsForPeriod } from "~/models/units.server";
 import dashboardStyles from "~/styles/dashboard.css?url";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
@@ -46,8 +47,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = submission.status === "success" ? submission.value : lenientDashboardQuery(Object.fromEntries(searchParams));
   const { units, unit, refused } = await resolveDashboardUnit(db, user.unitId, query.unit);
   const resolved = resolvePeriod(query, businessDateOf(now));
-  const canOpen = listAccess(new Set(staffNavFor(user.roles).map((i) => i.to)), unit.id === user.unitId);
-  const dashboard = await getDashboard(db, unit.id, resolved.period, now, canOpen, await getLanguage(request));
+  const predecessors = await listPredecessorsForPeriod(db, unit.id, resolved.period.from);
+  const combined = query.combined === "1" && predecessors.length > 0;
+  const access = listAccess(new Set(staffNavFor(user.roles).map((i) => i.to)), unit.id === user.unitId);
+  // The register lists one unit's records: a combined bar has no register to land on.
+  const canOpen = combined ? { ...access, register: false } : access;
+  const dashboard = await getDashboard(
+    db,
+    unit.id,
+    resolved.period,
+    now,
+    canOpen,
+    await getLanguage(request),
+    combined ? predecessors.map((p) => p.id) : [],
+  );
   const lastResult =
     submission.status !== "success"
       ? submission.reply()
@@ -67,6 +80,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     units,
     unitName: unit.name,
+    predecessorNames: predecessors.map((p) => p.name).join(", "),
+    combined,
     period: { from: resolved.period.from, to: resolved.period.to },
     status: dashboard.measured.status,
     judgedAt: dashboard.measured.period.endInstant,
@@ -82,7 +97,7 @@ export default function Dashboard() {
   const { t } = useI18n();
   const [form, fields] = useForm({
     // A new id for each period shown resets the picker after a client-side navigation.
-    id: `dashboard-${data.exportQuery}`,
+    id: `dashboard-${data.exportQuery}${data.combined ? "-combined" : ""}`,
     lastResult: data.lastResult,
     defaultValue: data.picker,
     shouldValidate: "onSubmit",
@@ -114,6 +129,12 @@ export default function Dashboard() {
             </select>
           </Field>
         ) : null}
+        {data.predecessorNames ? (
+          <label className="dashboard-picker__combined">
+            <input type="checkbox" name="combined" value="1" defaultChecked={data.combined} />{" "}
+            {t("province.combined.toggle", { names: data.predecessorNames })}
+          </label>
+        ) : null}
         <div className="filters__actions">
           <button type="submit" className="button">
             {t("dashboard.picker.show")}
@@ -121,6 +142,11 @@ export default function Dashboard() {
         </div>
       </Form>
       <JudgementLine unit={data.unitName} status={data.status} chosen={data.period} judgedAt={data.judgedAt} />
+      {data.combined ? (
+        <p className="notice notice--combined" role="note" data-testid="combined-note">
+          {t("province.combined.note", { names: data.predecessorNames })}
+        </p>
+      ) : null}
       <p>
         <a href={`/reports/on-time.pdf?from=${data.period.from}&to=${data.period.to}`}>{t("reports.onTime.download")}</a>
       </p>

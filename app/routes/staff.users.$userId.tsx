@@ -7,12 +7,15 @@ import { ErrorPage } from "~/components/error-page";
 import { Field, FieldErrors, FormErrors } from "~/components/form";
 import { fieldLabel } from "~/components/procedure-facts";
 import { RoleCheckboxes } from "~/components/role-checkboxes";
+import { UnitSelect } from "~/components/unit-select";
 import { EditUserSchema, ResetPasswordSchema } from "~/domain/accounts/schema";
 import { WorkAreasFormSchema } from "~/domain/audits/work-areas-schema";
 import { PROCEDURE_FIELDS } from "~/domain/procedures/procedure";
 import type { MessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
 import { listProcessDocuments } from "~/models/documents.server";
+import { listVisibleUnits } from "~/models/dashboard.server";
+import { listAssignableUnits } from "~/models/units.server";
 import { getUser, resetPassword, updateUser } from "~/models/users.server";
 import { getWorkAreas, setWorkAreas } from "~/models/work-areas.server";
 import { fieldCompetenceGaps } from "~/models/competence.server";
@@ -24,20 +27,23 @@ import { hashPassword } from "~/utils/password.server";
 
 const ParamsSchema = z.object({ userId: z.coerce.number().int().positive() });
 
-async function loadTarget(params: unknown, unitId: number) {
+/** A user of the admin's unit or of a unit it covers (issue 14), with the units the user may be moved to. */
+async function loadTarget(params: unknown, adminUnitId: number) {
   const parsed = ParamsSchema.safeParse(params);
   if (!parsed.success) throw new Response("Not found", { status: 404 });
-  const user = await getUser(getDb(), parsed.data.userId);
-  if (!user || user.unitId !== unitId) throw new Response("Not found", { status: 404 });
-  return user;
+  const db = getDb();
+  const user = await getUser(db, parsed.data.userId);
+  const units = await listAssignableUnits(db, adminUnitId, businessDateOf(new Date()));
+  if (!user || !(await listVisibleUnits(db, adminUnitId)).some((u) => u.id === user.unitId)) throw new Response("Not found", { status: 404 });
+  return { user, units };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const user = await loadTarget(params, admin.unitId);
+  const { user, units } = await loadTarget(params, admin.unitId);
   // Issue 18: the field assignment warns when the handler lacks a field's required competence.
-  const competenceGaps = await fieldCompetenceGaps(getDb(), admin.unitId, user.id, businessDateOf(new Date()));
-  return { user, competenceGaps, ...(await loadWorkAreas(admin.unitId, user.id)) };
+  const competenceGaps = await fieldCompetenceGaps(getDb(), user.unitId, user.id, businessDateOf(new Date()));
+  return { user, units, competenceGaps, ...(await loadWorkAreas(user.unitId, user.id)) };
 }
 
 /**
@@ -60,12 +66,12 @@ type ActionReply = { intent: "edit" | "reset" | "workAreas"; result: SubmissionR
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const user = await loadTarget(params, admin.unitId);
+  const { user, units } = await loadTarget(params, admin.unitId);
   const formData = await request.formData();
   const actor = { kind: "user", userId: admin.id } as const;
 
   if (formData.get("intent") === "workAreas") {
-    const { processOptions } = await loadWorkAreas(admin.unitId, user.id);
+    const { processOptions } = await loadWorkAreas(user.unitId, user.id);
     const allowed = new Set(processOptions.map((p) => p.code));
     const submission = parseWithZod(formData, {
       schema: WorkAreasFormSchema.superRefine((value, ctx) => {
@@ -77,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") {
       return data<ActionReply>({ intent: "workAreas", result: submission.reply() }, { status: 400 });
     }
-    await setWorkAreas(getDb(), actor, admin.unitId, user.id, submission.value);
+    await setWorkAreas(getDb(), actor, user.unitId, user.id, submission.value);
     return redirect(`/staff/users/${user.id}?workAreasSaved=1`);
   }
 
@@ -90,12 +96,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/staff/users/${user.id}?reset=1`);
   }
 
-  const submission = parseWithZod(formData, { schema: EditUserSchema });
+  const submission = parseWithZod(formData, {
+    schema: EditUserSchema.superRefine((value, ctx) => {
+      if (value.unitId !== undefined && value.unitId !== user.unitId && !units.some((u) => u.id === value.unitId)) {
+        ctx.addIssue({ code: "custom", path: ["unitId"], message: "users.error.unit" });
+      }
+    }),
+  });
   if (submission.status !== "success") {
     return data<ActionReply>({ intent: "edit", result: submission.reply() }, { status: 400 });
   }
   const isSelf = user.id === admin.id;
-  if (isSelf && (submission.value.disabled || !submission.value.roles.includes("admin"))) {
+  const movesSelf = submission.value.unitId !== undefined && submission.value.unitId !== user.unitId;
+  if (isSelf && (submission.value.disabled || !submission.value.roles.includes("admin") || movesSelf)) {
     return data<ActionReply>(
       { intent: "edit", result: submission.reply({ formErrors: ["error.cannotLockOutSelf"] }) },
       { status: 400 },
@@ -106,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditUser() {
-  const { user, workAreas, processOptions, competenceGaps } = useLoaderData<typeof loader>();
+  const { user, units, workAreas, processOptions, competenceGaps } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
@@ -115,6 +128,7 @@ export default function EditUser() {
     id: "edit-user",
     lastResult: reply?.intent === "edit" ? reply.result : undefined,
     defaultValue: {
+      unitId: String(user.unitId),
       displayName: user.displayName,
       email: user.email ?? "",
       roles: user.roles,
@@ -186,6 +200,7 @@ export default function EditUser() {
         >
           <input {...getInputProps(editFields.email, { type: "email" })} />
         </Field>
+        <UnitSelect field={editFields.unitId} units={units.some((u) => u.id === user.unitId) ? units : [{ id: user.unitId, name: "—" }, ...units]} />
         <RoleCheckboxes field={editFields.roles} />
         <label className="checkbox">
           <input {...getInputProps(editFields.disabled, { type: "checkbox" })} />

@@ -1,28 +1,36 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
 import { RoleCheckboxes } from "~/components/role-checkboxes";
+import { UnitSelect } from "~/components/unit-select";
 import { NewUserSchema } from "~/domain/accounts/schema";
 import { useI18n } from "~/i18n/i18n-context";
+import { listAssignableUnits } from "~/models/units.server";
 import { createUser, isUsernameTaken } from "~/models/users.server";
+import { businessDateOf } from "~/utils/clock";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { hashPassword } from "~/utils/password.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
-  return null;
+  const admin = await requireRole(request, "admin");
+  const units = await listAssignableUnits(getDb(), admin.unitId, businessDateOf(new Date()));
+  return { units, defaultUnit: String(admin.unitId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const db = getDb();
+  const units = await listAssignableUnits(db, admin.unitId, businessDateOf(new Date()));
   const submission = await parseWithZod(await request.formData(), {
     schema: NewUserSchema.superRefine(async (value, ctx) => {
+      if (value.unitId !== undefined && !units.some((u) => u.id === value.unitId)) {
+        ctx.addIssue({ code: "custom", path: ["unitId"], message: "users.error.unit" });
+      }
       if (await isUsernameTaken(db, value.username)) {
         ctx.addIssue({ code: "custom", path: ["username"], message: "error.usernameTaken" });
       }
@@ -32,10 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const { password, ...user } = submission.value;
+  const { password, unitId, ...user } = submission.value;
   const id = await createUser(db, { kind: "user", userId: admin.id }, {
     ...user,
-    unitId: admin.unitId,
+    unitId: unitId ?? admin.unitId,
     passwordHash: await hashPassword(password),
     mustChangePassword: true,
   });
@@ -43,10 +51,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewUser() {
+  const { units, defaultUnit } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useI18n();
   const [form, fields] = useForm({
     lastResult,
+    defaultValue: { unitId: defaultUnit },
     constraint: getZodConstraint(NewUserSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -86,6 +96,7 @@ export default function NewUser() {
         >
           <input {...getInputProps(fields.email, { type: "email" })} />
         </Field>
+        <UnitSelect field={fields.unitId} units={units} />
         <RoleCheckboxes field={fields.roles} />
         <Field
           label={t("users.field.password")}

@@ -36,8 +36,12 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+/** Issue 14: the unit a user works in, chosen among those the admin's unit covers (checked on the server). */
+const UserUnitSchema = z.coerce.number(m("error.invalid")).int(m("error.invalid")).positive(m("error.invalid")).optional();
+
 export const NewUserSchema = z.object({
   username: UsernameSchema,
+  unitId: UserUnitSchema,
   displayName: requiredText(120),
   email: OptionalEmailSchema,
   roles: RolesSchema,
@@ -46,6 +50,7 @@ export const NewUserSchema = z.object({
 export type NewUserInput = z.infer<typeof NewUserSchema>;
 
 export const EditUserSchema = z.object({
+  unitId: UserUnitSchema,
   displayName: requiredText(120),
   email: OptionalEmailSchema,
   roles: RolesSchema,

@@ -35,6 +35,8 @@ const DashboardQueryFields = z.object({
   from: BusinessDateSchema.optional(),
   to: BusinessDateSchema.optional(),
   unit: z.coerce.number(m("error.invalid")).int(m("error.invalid")).positive(m("error.invalid")).optional(),
+  /** Issue 14: a merged unit's figures with its predecessors' (`combined=1`). */
+  combined: z.enum(["1"], m("error.invalid")).optional(),
 });
 
 function customRangeIssue(from: string, to: string): { path: "to"; message: MessageKey } | null {
@@ -282,6 +284,25 @@ export function totalOf(cells: Cells, where: (field: ProcedureField, channel: Ch
     if (where(field, channel)) total = addFigures(total, f);
   }
   return total;
+}
+
+/**
+ * Several units' months of one period added month by month and cell by cell (issue 14: a merged
+ * unit's figures with its predecessors'). Every count adds up, flows and stocks alike; rates are
+ * never added: they are worked out afterwards from the summed counts.
+ */
+export function sumMonths(parts: readonly (readonly MonthFigures[])[]): MonthFigures[] {
+  const [first, ...rest] = parts;
+  if (!first) return [];
+  return first.map((bucket, index) => {
+    const cells: Cells = new Map(bucket.cells);
+    for (const part of rest) {
+      const other = part[index];
+      if (!other || other.month !== bucket.month) throw new Error("sumMonths: the parts are not of one period");
+      for (const [key, f] of other.cells) cells.set(key, addFigures(cells.get(key) ?? { ...EMPTY_FIGURES }, f));
+    }
+    return { month: bucket.month, from: bucket.from, to: bucket.to, cells };
+  });
 }
 
 /** Cells rolled up by field or by channel (only groups with a figure, as the metrics API lists them). */

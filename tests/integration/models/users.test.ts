@@ -134,6 +134,7 @@ describe("createUser", () => {
     });
     expect(JSON.parse(row?.after_json ?? "null")).toEqual({
       username: "tao-moi",
+      unitId,
       displayName: "Người dùng tao-moi",
       email: null,
       roles: ["auditor", "officer"],
@@ -197,6 +198,7 @@ describe("updateUser", () => {
     expect(updated[0]?.at).toBe(later.toISOString());
     expect(JSON.parse(updated[0]?.before_json ?? "null")).toEqual({
       username: "cap-nhat",
+      unitId,
       displayName: "Người dùng cap-nhat",
       email: null,
       roles: ["officer"],
@@ -204,6 +206,7 @@ describe("updateUser", () => {
     });
     expect(JSON.parse(updated[0]?.after_json ?? "null")).toEqual({
       username: "cap-nhat",
+      unitId,
       displayName: "Tên mới",
       email: "moi@example.vn",
       roles: ["inspector", "leader"],

@@ -7,6 +7,9 @@ import { buildDossierSlip } from "~/models/dossier-slips.server";
 import { getDossierDetail } from "~/models/dossiers.server";
 import { createUnit, mergeUnits, MergeRefused, unitAsOf } from "~/models/units.server";
 import { SYSTEM_ACTOR } from "~/models/audit-log.server";
+import { getPeriodFiguresByUnit } from "~/models/figures.server";
+import type { OnTimeFigures } from "~/domain/metrics/on-time";
+import { yearPeriod } from "~/domain/metrics/period";
 import { pdfPages } from "../../setup/pdf-text";
 import { createTestDb, type TestDb } from "../../setup/test-db";
 import type * as DashboardRoute from "~/routes/staff.dashboard._index";
@@ -97,6 +100,56 @@ describe("the province dashboard", () => {
     const lines = text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(lines).toHaveLength(1 + 3);
     expect(lines[1]).toMatch(/^1,/);
+  });
+});
+
+describe("the merged commune's combined view", () => {
+  const load = async (query: string) =>
+    (await routes.dashboard!.loader({ request: get(`/staff/dashboard?${query}&unit=${musaiId}`), params: {}, context: { clientAddress: "127.0.0.1" } })) as DashboardData;
+  const figure = (dash: DashboardData, key: string) => dash.figures.find((f) => f.key === key)?.value ?? null;
+
+  it("for 2024 sums Mường Sai's and its predecessors' counts and works the rates out from the sums", async () => {
+    const predecessorIds = await Promise.all(
+      DEMO_REORGANISATION.predecessors.map(
+        async (p) => (await t.db.selectFrom("unit").select("id").where("code", "=", p.code).executeTakeFirstOrThrow()).id,
+      ),
+    );
+    const combined = await load("period=year&year=2024&combined=1");
+    expect(combined.combined).toBe(true);
+    expect(combined.predecessorNames).toContain("Nậm Mằn");
+    expect(combined.predecessorNames).toContain("Chiềng Khoong");
+    const parts = await getPeriodFiguresByUnit(t.db, [musaiId, ...predecessorIds], yearPeriod(2024), NOW);
+    const sum = (pick: (f: OnTimeFigures) => number) => [...parts.values()].reduce((n, p) => n + pick(p.totals), 0);
+    expect(predecessorIds.every((id) => parts.get(id)!.totals.received > 0), "the predecessors have 2024 figures").toBe(true);
+    expect(figure(combined, "received")).toBe(sum((f) => f.received));
+    expect(combined.totals.received).toBe(sum((f) => f.received));
+    expect(combined.totals.late).toBe(sum((f) => f.late));
+    expect(combined.totals.overdueAtEnd).toBe(sum((f) => f.overdueAtEnd));
+    const judged = sum((f) => f.early + f.onTime + f.late);
+    expect(figure(combined, "on_time_rate")).toBe(sum((f) => f.early + f.onTime) / judged);
+    expect(figure(combined, "online_rate")).toBe(sum((f) => f.receivedOnline) / sum((f) => f.received));
+    // Each unit's own dashboard, summed, gives the same count.
+    let received = 0;
+    for (const id of [musaiId, ...predecessorIds]) {
+      const own = (await routes.dashboard!.loader({ request: get(`/staff/dashboard?period=year&year=2024&unit=${id}`), params: {}, context: { clientAddress: "127.0.0.1" } })) as DashboardData;
+      received += Number(figure(own, "received"));
+    }
+    expect(figure(combined, "received")).toBe(received);
+    expect(combined.serviceIndex.scorecard, "the scorecard is not combined").toBeNull();
+  });
+
+  it("without the toggle shows Mường Sai alone: 2021 still 4,492 dossiers, all on time", async () => {
+    const alone = await load("period=year&year=2021");
+    expect(alone.combined).toBe(false);
+    expect(figure(alone, "received")).toBe(4492);
+    expect(figure(alone, "on_time_rate")).toBe(1);
+    expect(alone.totals.late).toBe(0);
+  });
+
+  it("offers nothing to combine for a period that begins after the merger", async () => {
+    const after = await load("period=year&year=2026&combined=1");
+    expect(after.combined).toBe(false);
+    expect(after.predecessorNames).toBe("");
   });
 });
 
