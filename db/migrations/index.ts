@@ -18,6 +18,7 @@ import * as m0016 from "./0016-unit-history";
 import * as m0017 from "./0017-law-forms-and-clocks";
 import * as m0018 from "./0018-risks-competence";
 import * as m0019 from "./0019-register-and-search";
+import * as m0021 from "./0021-feedback-legal-clocks";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "0017-law-forms-and-clocks": m0017,
   "0018-risks-competence": m0018,
   "0019-register-and-search": m0019,
+  "0021-feedback-legal-clocks": m0021,
 };

@@ -3,7 +3,7 @@ import { officeCloseAt, type DueDateSettings } from "~/domain/calendar/due-date"
 import type { WorkingCalendar } from "~/domain/calendar/working-calendar";
 import { businessDateOf } from "~/utils/clock";
 import { DEFAULT_LEGAL_CLOCKS, type LegalClocks } from "~/domain/dossiers/rule-sets";
-import { OPEN_FEEDBACK_STATES, type FeedbackKind, type FeedbackState } from "./feedback";
+import { OPEN_FEEDBACK_STATES, type ComplaintInstance, type FeedbackKind, type FeedbackState } from "./feedback";
 
 /**
  * Legal clocks for citizens' feedback (DOMAIN.md):
@@ -99,8 +99,7 @@ export function deadlineUrgency(dueAt: Date | null, now: Date, done: boolean): D
  *   the answer within 2 working days after answering.
  * A period of calendar days whose last day is a day off ends with the next working day (Civil Code art. 148).
  */
-export const COMPLAINT_INSTANCES = ["first", "second"] as const;
-export type ComplaintInstance = (typeof COMPLAINT_INSTANCES)[number];
+export { COMPLAINT_INSTANCES, type ComplaintInstance } from "./feedback";
 
 export const LEGAL_CLOCK_KEYS = [
   "complaintFiling",
