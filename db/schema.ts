@@ -10,7 +10,7 @@ import type { RuleSetCode } from "../app/domain/dossiers/rule-sets";
 import type { DocumentRole, DocumentType } from "../app/domain/documents/document";
 import type { RevisionState } from "../app/domain/documents/revision-workflow";
 import type { ObjectiveMetric } from "../app/domain/metrics/objectives";
-import type { FeedbackKind, FeedbackState, Rating } from "../app/domain/feedback/feedback";
+import type { ComplaintInstance, FeedbackKind, FeedbackState, Rating } from "../app/domain/feedback/feedback";
 import type { ActionStatus, CauseMethod, NcGrade, NcSource, NcState } from "../app/domain/nonconformities/nonconformity";
 import type { DocumentVariant, IssuedDocumentKind } from "../app/domain/reports/issued-document";
 import type { AuditState, ChecklistAnswer, CriteriaMet, SampleResult } from "../app/domain/audits/audit";
@@ -437,6 +437,10 @@ export interface FeedbackItemTable {
   personal_data_erased_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
+  // Issue 17 round 2 (migration 0021): what the complaint clocks need.
+  complaint_instance: Generated<ComplaintInstance>;
+  /** Business date the complainant learnt of the decision or act; null: unknown (the received date counts). */
+  knew_on: Generated<string | null>;
 }
 
 export interface FeedbackEventTable {

@@ -1,7 +1,10 @@
 import { randomInt } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, FeedbackItemTable } from "#db/schema";
-import { feedbackDeadlines, deadlineUrgency, type DeadlineUrgency } from "~/domain/feedback/deadlines";
+import { feedbackDeadlines, deadlineUrgency, legalClocks, nextLegalClock, type DeadlineUrgency, type LegalClock, type LegalClockKey } from "~/domain/feedback/deadlines";
+import { versionInForce, type RuleSetVersion } from "~/domain/dossiers/rule-sets";
+import { businessDateOf } from "~/utils/clock";
+import { listRuleSetVersions } from "./rule-sets.server";
 import {
   checkFeedbackTransition,
   formatTrackingCode,
@@ -36,6 +39,49 @@ function deadlinesFor(context: DueContext, item: Pick<Selectable<FeedbackItemTab
     dueSettings: context.settings,
   });
 }
+
+/** What the legal clocks of a unit's items are computed with: its calendar and the rule sets. */
+export interface ClockContext {
+  due: DueContext;
+  versions: RuleSetVersion[];
+}
+
+export async function getClockContext(db: Kysely<Database>, unitId: number): Promise<ClockContext> {
+  const [due, versions] = await Promise.all([getDueContext(db, unitId), listRuleSetVersions(db)]);
+  return { due, versions };
+}
+
+type ClockFields = Pick<
+  Selectable<FeedbackItemTable>,
+  "kind" | "state" | "complaint_instance" | "knew_on" | "received_at" | "accepted_at" | "answered_at" | "public_answer" | "is_complex"
+>;
+
+/** Every legal clock of an item, with the days of the rule set in force on its received date. */
+export function itemLegalClocks(context: ClockContext, item: ClockFields): LegalClock[] {
+  const receivedAt = new Date(item.received_at);
+  const version = versionInForce(context.versions, businessDateOf(receivedAt));
+  return legalClocks({
+    kind: item.kind,
+    state: item.state,
+    instance: item.complaint_instance,
+    knewOn: item.knew_on,
+    receivedAt,
+    acceptedAt: item.accepted_at ? new Date(item.accepted_at) : null,
+    answeredAt: item.answered_at ? new Date(item.answered_at) : null,
+    published: item.public_answer !== null,
+    isComplex: item.is_complex === 1,
+    settings: { isRemoteArea: context.due.unit.is_remote_area === 1, complaintDays: context.due.unit.complaint_days },
+    ...(version ? { clocks: version.clocks } : {}),
+    calendar: context.due.calendar,
+    dueSettings: context.due.settings,
+  });
+}
+
+/** The clocks as a page shows them: due instant, urgency, and the late-filing flag. */
+export function shownLegalClocks(clocks: readonly LegalClock[], now: Date) {
+  return clocks.map((c) => ({ key: c.key, dueAt: c.dueAt.toISOString(), done: c.done, late: c.late ?? false, urgency: deadlineUrgency(c.dueAt, now, c.done) }));
+}
+export type ShownLegalClock = ReturnType<typeof shownLegalClocks>[number];
 
 export interface NewFeedback {
   kind: FeedbackKind;
@@ -172,10 +218,14 @@ async function queueMessage(
 export async function getPublicFeedback(db: Kysely<Database>, code: string) {
   const item = await db
     .selectFrom("feedback_item")
-    .select(["id", "code", "kind", "state", "subject", "received_at", "accepted_at", "answered_at", "closed_at", "public_answer", "not_accepted_reason", "forwarded_to", "resolution_due_at", "hidden_reason", "contact_name", "contact_phone", "contact_email", "contact_id_number"])
+    .select(["id", "unit_id", "code", "kind", "state", "subject", "received_at", "accepted_at", "answered_at", "closed_at", "public_answer", "not_accepted_reason", "forwarded_to", "resolution_due_at", "hidden_reason", "contact_name", "contact_phone", "contact_email", "contact_id_number", "complaint_instance", "knew_on", "is_complex"])
     .where("code", "=", code)
     .executeTakeFirst();
   if (!item || item.hidden_reason === "spam") return null;
+  // The citizen sees the clocks that bind the unit; the late-filing flag is for the officer.
+  const clocks = itemLegalClocks(await getClockContext(db, item.unit_id), item)
+    .filter((c) => c.key !== "complaintFiling")
+    .map((c) => ({ key: c.key, dueAt: c.dueAt.toISOString(), done: c.done }));
   const replies = await db
     .selectFrom("feedback_event")
     .select(["at", "kind", "public_text"])
@@ -186,9 +236,22 @@ export async function getPublicFeedback(db: Kysely<Database>, code: string) {
   // Anyone holding the tracking code reads this page: its texts go out masked (redaction.ts).
   const mask = publicTextMask({ names: [item.contact_name], numbers: [item.contact_phone, item.contact_id_number], emails: [item.contact_email] });
   const orNull = (text: string | null) => (text === null ? null : mask(text));
-  const { id: _id, hidden_reason: _hidden, contact_name: _n, contact_phone: _p, contact_email: _e, contact_id_number: _i, ...rest } = item;
+  const {
+    id: _id,
+    unit_id: _unit,
+    hidden_reason: _hidden,
+    contact_name: _n,
+    contact_phone: _p,
+    contact_email: _e,
+    contact_id_number: _i,
+    complaint_instance: _instance,
+    knew_on: _knew,
+    is_complex: _complex,
+    ...rest
+  } = item;
   return {
     ...rest,
+    clocks,
     subject: mask(rest.subject),
     public_answer: orNull(rest.public_answer),
     not_accepted_reason: orNull(rest.not_accepted_reason),
@@ -234,6 +297,10 @@ export interface InboxRow {
   assignee_name: string | null;
   hidden_reason: "spam" | "duplicate" | null;
   nextDueAt: string | null;
+  /** The earliest legal clock still running (it may be another than `nextDueAt`, e.g. asking for more information). */
+  nextClock: { key: LegalClockKey; dueAt: string; urgency: DeadlineUrgency } | null;
+  /** A complaint filed after its filing window (flagged, not refused). */
+  filedLate: boolean;
   urgency: DeadlineUrgency;
 }
 
@@ -257,6 +324,12 @@ export async function listInbox(db: Kysely<Database>, unitId: number, filter: In
       "feedback_item.acceptance_due_at",
       "feedback_item.resolution_due_at",
       "feedback_item.hidden_reason",
+      "feedback_item.complaint_instance",
+      "feedback_item.knew_on",
+      "feedback_item.accepted_at",
+      "feedback_item.answered_at",
+      "feedback_item.public_answer",
+      "feedback_item.is_complex",
       "user.display_name as assignee_name",
     ])
     .where("feedback_item.unit_id", "=", unitId);
@@ -264,8 +337,10 @@ export async function listInbox(db: Kysely<Database>, unitId: number, filter: In
   if (filter.kind) query = query.where("feedback_item.kind", "=", filter.kind);
   if (filter.state) query = query.where("feedback_item.state", "=", filter.state);
   if (filter.assignee) query = query.where("feedback_item.assignee_user_id", "=", filter.assignee);
-  const rows = await query.orderBy("feedback_item.received_at", "desc").limit(1000).execute();
-  const items = rows.map((r) => {
+  const [rows, context] = await Promise.all([query.orderBy("feedback_item.received_at", "desc").limit(1000).execute(), getClockContext(db, unitId)]);
+  const items = rows.map((r): InboxRow => {
+    const clocks = itemLegalClocks(context, r);
+    const next = OPEN_FEEDBACK_STATES.includes(r.state) ? nextLegalClock(clocks) : null;
     const due = nextDeadline(r);
     return {
       id: r.id,
@@ -277,6 +352,8 @@ export async function listInbox(db: Kysely<Database>, unitId: number, filter: In
       assignee_name: r.assignee_name,
       hidden_reason: r.hidden_reason,
       nextDueAt: due,
+      nextClock: next ? { key: next.key, dueAt: next.dueAt.toISOString(), urgency: deadlineUrgency(next.dueAt, now, false) } : null,
+      filedLate: clocks.some((c) => c.late === true),
       urgency: deadlineUrgency(due ? new Date(due) : null, now, false),
     };
   });
@@ -317,7 +394,8 @@ export async function getFeedbackDetail(db: Kysely<Database>, unitId: number, co
       .orderBy("id")
       .execute(),
   ]);
-  return { item, events, attachments, outbox };
+  const clocks = itemLegalClocks(await getClockContext(db, unitId), item);
+  return { item, events, attachments, outbox, clocks };
 }
 
 export type StaffFeedbackAction =

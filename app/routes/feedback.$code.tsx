@@ -2,6 +2,7 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { LegalClockList } from "~/components/feedback/legal-clocks";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
 import { TrackingCodeSchema } from "~/domain/feedback/feedback";
@@ -81,6 +82,7 @@ export default function FeedbackStatus() {
           </>
         ) : null}
       </dl>
+      <LegalClockList clocks={item.clocks} />
       {item.public_answer ? (
         <section aria-labelledby="answer-title" className="section">
           <h2 id="answer-title">{t("feedback.status.answer")}</h2>

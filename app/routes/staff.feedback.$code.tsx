@@ -11,9 +11,10 @@ import { StaffFeedbackActionSchema } from "~/domain/feedback/schema";
 import { isMessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
 import { listHandlers } from "~/models/dossiers.server";
-import { applyFeedbackAction, findFeedbackIdByCode, getFeedbackDetail, type StaffFeedbackAction } from "~/models/feedback.server";
+import { applyFeedbackAction, findFeedbackIdByCode, getFeedbackDetail, shownLegalClocks, type StaffFeedbackAction } from "~/models/feedback.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
+import { LegalClockList } from "~/components/feedback/legal-clocks";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { publicOrigin } from "~/utils/env.server";
@@ -43,8 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const nc = item.nonconformity_id
     ? await getDb().selectFrom("nonconformity").select("code").where("id", "=", item.nonconformity_id).executeTakeFirst()
     : undefined;
+  const { clocks, ...rest } = detail;
   return {
-    ...detail,
+    ...rest,
+    legalClocks: shownLegalClocks(clocks, now),
     ops,
     publicText: item.source === "open311" ? { text: open311PublicDescription(item), approvedAt: item.public_description_at } : null,
     ncCode: nc?.code ?? null,
@@ -92,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FeedbackDetail() {
-  const { item, events, attachments, outbox, ops, staff, acceptanceUrgency, resolutionUrgency, ncCode, publicText } = useLoaderData<typeof loader>();
+  const { item, events, attachments, outbox, ops, staff, acceptanceUrgency, resolutionUrgency, ncCode, publicText, legalClocks } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
@@ -112,6 +115,11 @@ export default function FeedbackDetail() {
       {ncCode ? (
         <p className="notice notice--warning">
           <Link to={`/staff/nonconformities/${ncCode}`}>{t("nc.linkedNc", { code: ncCode })}</Link>
+        </p>
+      ) : null}
+      {legalClocks.some((c) => c.late) ? (
+        <p className="notice notice--warning" role="alert" data-testid="late-filing">
+          {t("clock.lateFiling")}
         </p>
       ) : null}
       {item.hidden_reason ? (
@@ -176,6 +184,14 @@ export default function FeedbackDetail() {
                 </dd>
               </>
             ) : null}
+            {item.kind === "complaint" ? (
+              <>
+                <dt>{t(`clock.instance.${item.complaint_instance}`)}</dt>
+                <dd>
+                  {t("clock.knewOn")}: {item.knew_on ? formatDate(item.knew_on) : t("clock.knewOnUnknown")}
+                </dd>
+              </>
+            ) : null}
             <dt>{t("inbox.col.assignee")}</dt>
             <dd>{item.assignee_name ?? "—"}</dd>
             {item.public_answer ? (
@@ -185,6 +201,7 @@ export default function FeedbackDetail() {
               </>
             ) : null}
           </dl>
+          <LegalClockList clocks={legalClocks} />
           {attachments.length > 0 ? (
             <>
               <h2>{t("fb.detail.attachments")}</h2>

@@ -115,6 +115,15 @@ export default function Inbox() {
                   <td className="nowrap">{formatDateTime(i.received_at)}</td>
                   <td className="nowrap">
                     {i.nextDueAt ? formatDate(i.nextDueAt) : "—"}
+                    {i.nextClock && i.nextClock.dueAt !== i.nextDueAt ? (
+                      <div className="muted">
+                        {t(`clock.${i.nextClock.key}`)}: {formatDate(i.nextClock.dueAt)}
+                        {i.nextClock.urgency === "overdue" || i.nextClock.urgency === "soon" ? (
+                          <span className={i.nextClock.urgency === "overdue" ? "badge badge--danger" : "badge badge--warn"}> {t(`inbox.urgency.${i.nextClock.urgency}`)}</span>
+                        ) : null}
+                      </div>
+                    ) : null}
+                    {i.filedLate ? <span className="badge badge--danger"> {t("clock.lateFilingBadge")}</span> : null}
                     {i.urgency === "overdue" || i.urgency === "soon" ? (
                       <span className={i.urgency === "overdue" ? "badge badge--danger" : "badge badge--warn"}> {t(`inbox.urgency.${i.urgency}`)}</span>
                     ) : null}

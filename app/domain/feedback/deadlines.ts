@@ -2,7 +2,8 @@ import { addDays } from "~/domain/calendar/business-date";
 import { officeCloseAt, type DueDateSettings } from "~/domain/calendar/due-date";
 import type { WorkingCalendar } from "~/domain/calendar/working-calendar";
 import { businessDateOf } from "~/utils/clock";
-import type { FeedbackKind } from "./feedback";
+import { DEFAULT_LEGAL_CLOCKS, type LegalClocks } from "~/domain/dossiers/rule-sets";
+import { OPEN_FEEDBACK_STATES, type ComplaintInstance, type FeedbackKind, type FeedbackState } from "./feedback";
 
 /**
  * Legal clocks for citizens' feedback (DOMAIN.md):
@@ -85,4 +86,134 @@ export function deadlineUrgency(dueAt: Date | null, now: Date, done: boolean): D
   const left = dueAt.getTime() - now.getTime();
   if (left < 0) return "overdue";
   return left <= 2 * 24 * 60 * 60 * 1000 ? "soon" : "ok";
+}
+
+/*
+ * Issue 17, round 2: every legal clock of a feedback item, read from the rule set's `LegalClocks`.
+ * - Complaint filing window (Luật Khiếu nại 2011, Điều 9): 90 calendar days from the day the
+ *   complainant knew of the decision or act (the received date when unknown). A late filing is
+ *   flagged, never refused: the law lets the complainant show an objective obstacle.
+ * - Second instance (Điều 33, 37): filed within 30 days (45 in remote areas) of the first-instance
+ *   decision or deadline; resolved within 45 days of acceptance (complex 60; remote 60, complex 70).
+ * - Feedback and recommendations: ask for more information within 5 working days of receipt; publish
+ *   the answer within 2 working days after answering.
+ * A period of calendar days whose last day is a day off ends with the next working day (Civil Code art. 148).
+ */
+export { COMPLAINT_INSTANCES, type ComplaintInstance } from "./feedback";
+
+export const LEGAL_CLOCK_KEYS = [
+  "complaintFiling",
+  "complaintAcceptance",
+  "complaintResolution",
+  "feedbackRefuse",
+  "feedbackAskMoreInfo",
+  "feedbackAnswer",
+  "feedbackPublish",
+] as const;
+export type LegalClockKey = (typeof LEGAL_CLOCK_KEYS)[number];
+
+export interface LegalClock {
+  key: LegalClockKey;
+  dueAt: Date;
+  /** The step the clock waits for has happened. */
+  done: boolean;
+  /** Only the filing window: the item was received after it closed. */
+  late?: boolean;
+}
+
+export interface LegalClockInput {
+  kind: FeedbackKind;
+  state: FeedbackState;
+  instance: ComplaintInstance;
+  /** Business date (YYYY-MM-DD) the complainant learnt of the decision or act; null: unknown. */
+  knewOn: string | null;
+  receivedAt: Date;
+  acceptedAt: Date | null;
+  answeredAt: Date | null;
+  published: boolean;
+  isComplex: boolean;
+  settings: FeedbackDeadlineSettings;
+  clocks?: LegalClocks;
+  calendar: WorkingCalendar;
+  dueSettings: DueDateSettings;
+}
+
+export function secondInstanceResolutionDays(settings: FeedbackDeadlineSettings, isComplex: boolean, clocks: LegalClocks = DEFAULT_LEGAL_CLOCKS): number {
+  const c = clocks.secondInstance;
+  if (settings.isRemoteArea) return isComplex ? c.remoteComplex : c.remote;
+  return isComplex ? c.complex : c.normal;
+}
+
+export function complaintFilingDays(settings: FeedbackDeadlineSettings, instance: ComplaintInstance, clocks: LegalClocks = DEFAULT_LEGAL_CLOCKS): number {
+  if (instance === "first") return clocks.complaintFilingDays;
+  return settings.isRemoteArea ? clocks.secondInstanceFilingDays.remote : clocks.secondInstanceFilingDays.normal;
+}
+
+/** The last day to file (calendar days from `knewOn`, moved past a day off) and whether `receivedAt` is after it. */
+export function complaintFilingWindow(input: {
+  knewOn: string | null;
+  receivedAt: Date;
+  instance: ComplaintInstance;
+  settings: FeedbackDeadlineSettings;
+  clocks?: LegalClocks;
+  calendar: WorkingCalendar;
+  dueSettings: DueDateSettings;
+}): { lastDay: string; dueAt: Date; late: boolean } {
+  const received = businessDateOf(input.receivedAt);
+  const from = input.knewOn ?? received;
+  const end = addDays(from, complaintFilingDays(input.settings, input.instance, input.clocks));
+  const lastDay = input.calendar.isWorkingDay(end) ? end : input.calendar.nextWorkingDay(end);
+  return { lastDay, dueAt: officeCloseAt(lastDay, input.dueSettings), late: received > lastDay };
+}
+
+const PAST_INFO_STATES: readonly FeedbackState[] = ["investigating", "answered", "closed", "not_accepted", "forwarded"];
+
+export function legalClocks(input: LegalClockInput): LegalClock[] {
+  const clocks = input.clocks ?? DEFAULT_LEGAL_CLOCKS;
+  const { calendar, dueSettings, settings } = input;
+  const working = (from: Date, days: number) => endOfDayAfter(from, days, "working", calendar, dueSettings);
+  const complaintDays = (from: Date, days: number) => endOfDayAfter(from, days, settings.complaintDays, calendar, dueSettings);
+  switch (input.kind) {
+    case "complaint": {
+      const filing = complaintFilingWindow({ ...input, clocks });
+      const resolutionDays =
+        input.instance === "second"
+          ? secondInstanceResolutionDays(settings, input.isComplex, clocks)
+          : input.isComplex
+            ? settings.isRemoteArea ? clocks.firstInstance.remoteComplex : clocks.firstInstance.complex
+            : settings.isRemoteArea ? clocks.firstInstance.remote : clocks.firstInstance.normal;
+      const list: LegalClock[] = [
+        { key: "complaintFiling", dueAt: filing.dueAt, done: true, late: filing.late },
+        { key: "complaintAcceptance", dueAt: complaintDays(input.receivedAt, clocks.complaintAcceptDays), done: input.state !== "received" },
+      ];
+      if (input.acceptedAt) {
+        list.push({
+          key: "complaintResolution",
+          dueAt: complaintDays(input.acceptedAt, resolutionDays),
+          done: input.answeredAt !== null || !OPEN_FEEDBACK_STATES.includes(input.state),
+        });
+      }
+      return list;
+    }
+    case "feedback":
+    case "recommendation": {
+      const f = clocks.feedbackWorkingDays;
+      const list: LegalClock[] = [
+        { key: "feedbackRefuse", dueAt: working(input.receivedAt, f.refuse), done: input.state !== "received" },
+        { key: "feedbackAskMoreInfo", dueAt: working(input.receivedAt, f.askMoreInfo), done: PAST_INFO_STATES.includes(input.state) },
+        { key: "feedbackAnswer", dueAt: working(input.receivedAt, f.answer), done: input.answeredAt !== null || !OPEN_FEEDBACK_STATES.includes(input.state) },
+      ];
+      if (input.answeredAt) {
+        list.push({ key: "feedbackPublish", dueAt: working(input.answeredAt, f.publishAfterAnswer), done: input.published });
+      }
+      return list;
+    }
+    case "compliment":
+      return [];
+  }
+}
+
+/** The earliest clock still running, for lists. */
+export function nextLegalClock(clocks: readonly LegalClock[]): LegalClock | null {
+  return clocks.filter((c) => !c.done).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null;
 }

@@ -5,6 +5,10 @@ export const FEEDBACK_KINDS = ["feedback", "recommendation", "complaint", "compl
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
 export const FeedbackKindSchema = z.enum(FEEDBACK_KINDS);
 
+/** First- or second-instance complaint (Luật Khiếu nại 2011): their legal clocks differ. */
+export const COMPLAINT_INSTANCES = ["first", "second"] as const;
+export type ComplaintInstance = (typeof COMPLAINT_INSTANCES)[number];
+
 /**
  * The handling workflow:
  * received → accepted | not_accepted (reason) | forwarded (to the competent agency)

@@ -61,6 +61,22 @@ export const lawVi = {
   "intake.paperKind.copy": "Bản sao",
   "audit.entity.rule_set_version": "Bộ quy định một cửa",
   "audit.action.closed": "Kết thúc hiệu lực",
+  "clock.title": "Thời hạn theo quy định",
+  "clock.complaintFiling": "Hạn nộp đơn khiếu nại",
+  "clock.complaintAcceptance": "Hạn thụ lý hoặc từ chối",
+  "clock.complaintResolution": "Hạn giải quyết khiếu nại",
+  "clock.feedbackRefuse": "Hạn từ chối tiếp nhận",
+  "clock.feedbackAskMoreInfo": "Hạn đề nghị bổ sung thông tin",
+  "clock.feedbackAnswer": "Hạn trả lời",
+  "clock.feedbackPublish": "Hạn công khai kết quả trả lời",
+  "clock.done": "đã thực hiện",
+  "clock.instance.first": "Khiếu nại lần đầu",
+  "clock.instance.second": "Khiếu nại lần hai",
+  "clock.knewOn": "Ngày biết được quyết định, hành vi",
+  "clock.knewOnUnknown": "không rõ (tính từ ngày tiếp nhận)",
+  "clock.lateFiling":
+    "Đơn nộp sau thời hiệu khiếu nại (Luật Khiếu nại 2011, Điều 9: 90 ngày kể từ ngày biết được quyết định, hành vi; khiếu nại lần hai: 30 ngày, vùng khó khăn 45 ngày). Đây là cảnh báo, không phải căn cứ từ chối: người khiếu nại có thể trình bày lý do khách quan (ốm đau, thiên tai…) để thời gian đó không tính vào thời hiệu.",
+  "clock.lateFilingBadge": "Quá thời hiệu",
 } as const;
 
 export const lawEn: AreaMessages<typeof lawVi> = {
@@ -123,4 +139,20 @@ export const lawEn: AreaMessages<typeof lawVi> = {
   "intake.paperKind.copy": "Copy",
   "audit.entity.rule_set_version": "One-stop rule set",
   "audit.action.closed": "Ended",
+  "clock.title": "Legal time limits",
+  "clock.complaintFiling": "Complaint filing window ends",
+  "clock.complaintAcceptance": "Accept or refuse by",
+  "clock.complaintResolution": "Resolve the complaint by",
+  "clock.feedbackRefuse": "Refuse by",
+  "clock.feedbackAskMoreInfo": "Ask for more information by",
+  "clock.feedbackAnswer": "Answer by",
+  "clock.feedbackPublish": "Publish the answer by",
+  "clock.done": "done",
+  "clock.instance.first": "First-instance complaint",
+  "clock.instance.second": "Second-instance complaint",
+  "clock.knewOn": "Date the complainant learnt of the decision or act",
+  "clock.knewOnUnknown": "unknown (counted from the received date)",
+  "clock.lateFiling":
+    "Filed after the complaint filing window (Law on Complaints 2011, Article 9: 90 days from learning of the decision or act; second instance: 30 days, 45 in remote areas). This is a warning, not a ground for refusal: the complainant may show an objective obstacle (illness, natural disaster…) so that time is not counted.",
+  "clock.lateFilingBadge": "Filed late",
 };

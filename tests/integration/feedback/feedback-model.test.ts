@@ -497,6 +497,7 @@ describe("getPublicFeedback", () => {
   const PUBLIC_KEYS = [
     "accepted_at",
     "answered_at",
+    "clocks",
     "closed_at",
     "code",
     "forwarded_to",
@@ -538,6 +539,9 @@ describe("getPublicFeedback", () => {
       resolution_due_at: iso("2026-04-17T17:00:00"), // remote: 45 days from 3 Mar
     });
     expect(item.thread).toEqual([{ at: iso("2026-03-20T09:00:00"), kind: "answer", public_text: "Nội dung trả lời công khai." }]);
+    // The citizen sees the clocks that bind the unit, not the late-filing flag (that is for the officer).
+    expect(item.clocks.map((c) => c.key)).toEqual(["complaintAcceptance", "complaintResolution"]);
+    expect(item.clocks[1]).toEqual({ key: "complaintResolution", dueAt: iso("2026-04-17T17:00:00"), done: true });
     for (const entry of item.thread) expect(Object.keys(entry).sort()).toEqual(["at", "kind", "public_text"]);
 
     const text = JSON.stringify(item);
@@ -545,6 +549,20 @@ describe("getPublicFeedback", () => {
       expect(text).not.toContain(value);
     }
     expect(text).not.toContain("assignee");
+  });
+
+  it("gives the officer every legal clock and flags a complaint filed after its 90-day window (second instance: 45 days, remote)", async () => {
+    const first = await submit("complaint", vn("2026-03-02T09:00:00"));
+    await t.db.updateTable("feedback_item").set({ knew_on: "2025-11-01" }).where("id", "=", first.id).execute();
+    const detail = await getFeedbackDetail(t.db, unitId, first.code);
+    const filing = detail?.clocks.find((c) => c.key === "complaintFiling");
+    expect(filing?.late).toBe(true);
+    expect(filing?.dueAt.toISOString()).toBe(iso("2026-01-30T17:00:00")); // 1 Nov + 90 days = Fri 30 Jan
+    const second = await submit("complaint", vn("2026-03-02T09:00:00"));
+    await t.db.updateTable("feedback_item").set({ knew_on: "2026-01-20", complaint_instance: "second" }).where("id", "=", second.id).execute();
+    const secondFiling = (await getFeedbackDetail(t.db, unitId, second.code))?.clocks.find((c) => c.key === "complaintFiling");
+    expect(secondFiling?.late).toBe(false); // remote: 45 days → 6 Mar
+    expect(secondFiling?.dueAt.toISOString()).toBe(iso("2026-03-06T17:00:00"));
   });
 
   it("shows the citizen's reply and a refusal's reason in the thread", async () => {
