@@ -116,3 +116,16 @@ export function citizenRecipient(
   }
   return null;
 }
+
+/** An e-mail to a staff member, when their account has an address; nothing otherwise. */
+export async function queueStaffMail(
+  trx: Kysely<Database>,
+  userId: number,
+  message: Omit<QueuedMessage, "channel" | "recipient">,
+  now: Date,
+): Promise<void> {
+  const user = await trx.selectFrom("user").select(["email", "is_disabled"]).where("id", "=", userId).executeTakeFirst();
+  const email = user?.email?.trim();
+  if (!user || user.is_disabled === 1 || !email) return;
+  await queueMessage(trx, { ...message, channel: "email", recipient: email }, now);
+}
