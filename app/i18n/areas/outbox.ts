@@ -28,6 +28,8 @@ export const outboxVi = {
   "outbox.older": "Tin cũ hơn",
   "outbox.newest": "Về tin mới nhất",
   "outbox.error.notResendable": "Tin nhắn này không ở trạng thái gửi lại được.",
+  "intake.applicantEmail": "Thư điện tử (không bắt buộc)",
+  "intake.notifyConsent": "Người nộp đồng ý nhận tin nhắn, thư điện tử về tiến độ hồ sơ (số điện thoại hoặc thư điện tử ở trên)",
   "audit.entity.outbox_message": "Tin nhắn gửi đi",
   "audit.action.resend": "Gửi lại",
 };
@@ -59,6 +61,8 @@ export const outboxEn: AreaMessages<typeof outboxVi> = {
   "outbox.older": "Older messages",
   "outbox.newest": "Back to the newest",
   "outbox.error.notResendable": "This message cannot be sent again in its current state.",
+  "intake.applicantEmail": "E-mail (optional)",
+  "intake.notifyConsent": "The applicant agrees to receive text messages or e-mails about the dossier's progress (the phone or e-mail above)",
   "audit.entity.outbox_message": "Outgoing message",
   "audit.action.resend": "Sent again",
 };
