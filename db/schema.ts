@@ -224,6 +224,9 @@ export interface DossierTable {
   applicant_phone: string | null;
   applicant_id_number: string | null;
   applicant_address: string | null;
+  // Issue 16 round 2 (migration 0025): e-mail contact and consent to progress messages.
+  applicant_email: string | null;
+  notify_consent_at: string | null;
   /** The papers received: `{ name, copy: "original" | "copy" | "certified", count }[]`. */
   documents_json: string;
   received_at: string;

@@ -9,6 +9,7 @@ import { reportsEn } from "./areas/reports";
 import { figuresEn } from "./areas/figures";
 import { securityEn } from "./areas/security";
 import { jobsEn } from "./areas/jobs";
+import { outboxEn } from "./areas/outbox";
 import { speedEn } from "./areas/speed";
 import { lawEn } from "./areas/law";
 import { provinceEn } from "./areas/province";
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...managementReviewEn,
   ...figuresEn,
   ...jobsEn,
+  ...outboxEn,
   ...isoEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",

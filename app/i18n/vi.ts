@@ -9,6 +9,7 @@ import { reportsVi } from "./areas/reports";
 import { figuresVi } from "./areas/figures";
 import { securityVi } from "./areas/security";
 import { jobsVi } from "./areas/jobs";
+import { outboxVi } from "./areas/outbox";
 import { speedVi } from "./areas/speed";
 import { lawVi } from "./areas/law";
 import { provinceVi } from "./areas/province";
@@ -33,6 +34,7 @@ export const vi = {
   ...managementReviewVi,
   ...figuresVi,
   ...jobsVi,
+  ...outboxVi,
   ...isoVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",

@@ -47,6 +47,8 @@ export async function submitApiDossier(
         applicantPhone: input.applicant.phone,
         applicantIdNumber: input.applicant.idNumber ?? null,
         applicantAddress: input.applicant.address,
+        applicantEmail: input.applicantEmail ?? null,
+        notifyConsent: input.notifyConsent === true,
         channel: input.channel,
         receivedAt: input.receivedAt,
         documents: input.documents,

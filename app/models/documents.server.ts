@@ -5,6 +5,7 @@ import type { Role } from "~/domain/accounts/roles";
 import { nextReviewDate, type DocumentFrontMatter, type DocumentRole, type DocumentType } from "~/domain/documents/document";
 import { checkRevisionAction, type RevisionAction, type RevisionState } from "~/domain/documents/revision-workflow";
 import type { MessageKey } from "~/i18n";
+import { queueStaffMail } from "./outbox.server";
 import { recordAudit, type Actor } from "./audit-log.server";
 
 export function contentHash(text: string): string {
@@ -348,6 +349,31 @@ export async function applyRevisionAction(
       at: now,
     });
     const afterState = { ...before, ...changes } as RevisionRow;
+    if (action === "submit") {
+      const document = await trx.selectFrom("document").select(["code", "title"]).where("id", "=", before.document_id).executeTakeFirstOrThrow();
+      const leaders = await trx
+        .selectFrom("user")
+        .innerJoin("user_role", "user_role.user_id", "user.id")
+        .select("user.id")
+        .where("user.unit_id", "=", unitId)
+        .where("user_role.role", "=", "leader")
+        .execute();
+      for (const leader of leaders) {
+        await queueStaffMail(
+          trx,
+          leader.id,
+          {
+            unitId,
+            subject: `Tài liệu ${document.code} chờ phê duyệt`,
+            body: `Tài liệu ${document.code} (${document.title}) có bản sửa đổi chờ anh/chị phê duyệt. Xem tại mục Tài liệu của hệ thống.`,
+            entityType: "document_revision",
+            entityId: String(revisionId),
+            purpose: "staff_approval_waiting",
+          },
+          now,
+        );
+      }
+    }
     if (action === "make_effective" || (action === "approve" && (afterState.effective_date ?? today) <= today)) {
       await putIntoEffect(trx, auditActor, unitId, afterState, now);
     }

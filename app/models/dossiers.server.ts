@@ -28,6 +28,8 @@ import { getWorkingCalendar } from "./calendar.server";
 import { raiseOrJoinForDossier } from "./nonconformities.server";
 import type { Procedure } from "./procedures.server";
 import { lockForNumbering } from "#db/sql";
+import { apologyMessage, receiptMessage, resultReadyMessage, supplementMessage, vnDateTime, type DossierMessage } from "~/domain/dossiers/messages";
+import { citizenRecipient, queueMessage, queueStaffMail } from "./outbox.server";
 
 export function dueDateSettingsOf(
   unit: Pick<Unit, "office_close_time" | "same_day_cutoff_time" | "supplement_clock">,
@@ -76,6 +78,9 @@ export interface IntakeData {
   applicantPhone: string | null;
   applicantIdNumber: string | null;
   applicantAddress: string | null;
+  /** Issue 16: an e-mail contact, and consent to messages about this dossier (none without it). */
+  applicantEmail?: string | null;
+  notifyConsent?: boolean;
   channel: Channel;
   receivedAt: Date;
   documents: ReceivedDocument[];
@@ -139,6 +144,8 @@ export async function insertReceivedDossier(
     applicant_phone: data.applicantPhone,
     applicant_id_number: data.applicantIdNumber,
     applicant_address: data.applicantAddress,
+    applicant_email: data.applicantEmail?.trim() || null,
+    notify_consent_at: data.notifyConsent ? stamp : null,
     documents_json: JSON.stringify(data.documents),
     received_at: data.receivedAt.toISOString(),
     received_date: receivedDate,
@@ -172,6 +179,7 @@ export async function insertReceivedDossier(
     after: auditSnapshot({ ...row, id, handler_user_id: null }),
     at: now,
   });
+  await queueApplicantMessage(trx, row, receiptMessage({ unitName: context.unit.name, code, procedureName: data.procedure.name, dueAt: due.dueAt }), now);
   return { id, code, dueAt: due.dueAt };
 }
 
@@ -191,6 +199,23 @@ async function trackingBookEntry(
     .where("tracking_book_volume", "=", volume)
     .executeTakeFirst();
   return { volume, number: String(Number(row?.n ?? 0) + 1) };
+}
+
+/** A message to the applicant, only with their consent and a contact (e-mail first, else SMS). */
+async function queueApplicantMessage(
+  trx: Kysely<Database>,
+  d: Pick<Selectable<DossierTable>, "unit_id" | "code" | "applicant_phone" | "applicant_email" | "notify_consent_at">,
+  message: DossierMessage,
+  now: Date,
+) {
+  if (!d.notify_consent_at) return;
+  const to = citizenRecipient({ phone: d.applicant_phone, email: d.applicant_email }, "email");
+  if (!to) return;
+  await queueMessage(
+    trx,
+    { unitId: d.unit_id, ...to, subject: to.channel === "email" ? message.subject : null, body: message.body, entityType: "dossier", entityId: d.code, purpose: message.purpose },
+    now,
+  );
 }
 
 async function insertEvent(
@@ -392,6 +417,7 @@ export async function applyDossierAction(
       );
     }
     const after = { ...before, ...changes };
+    await queueDossierActionMessages(trx, context, before, action, now);
     await recordAudit(trx, {
       actor,
       unitId: before.unit_id,
@@ -404,6 +430,42 @@ export async function applyDossierAction(
     });
     return { ok: true, state: check.to };
   });
+}
+
+/** What an action tells people: the applicant (with consent) of a supplement, a result, an apology; the new handler of an assignment. */
+async function queueDossierActionMessages(
+  trx: Kysely<Database>,
+  context: DueContext,
+  before: Selectable<DossierTable>,
+  action: DossierAction,
+  now: Date,
+) {
+  const tellsApplicant = action.type === "request_supplement" || action.type === "mark_result_ready" || action.type === "issue_apology";
+  if (!tellsApplicant && action.type !== "assign") return;
+  const procedure = await trx.selectFrom("procedure").select("name").where("id", "=", before.procedure_id).executeTakeFirstOrThrow();
+  const base = { unitName: context.unit.name, code: before.code, procedureName: procedure.name };
+  switch (action.type) {
+    case "request_supplement":
+      return queueApplicantMessage(trx, before, supplementMessage({ ...base, reason: action.reason, missingItems: action.missingItems }), now);
+    case "mark_result_ready":
+      return queueApplicantMessage(trx, before, resultReadyMessage(base), now);
+    case "issue_apology":
+      return queueApplicantMessage(trx, before, apologyMessage({ ...base, reason: action.reason, newAppointmentAt: action.newAppointmentAt }), now);
+    case "assign":
+      return queueStaffMail(
+        trx,
+        action.handlerUserId,
+        {
+          unitId: before.unit_id,
+          subject: `Hồ sơ ${before.code} được giao cho anh/chị`,
+          body: `Hồ sơ ${before.code} (${procedure.name}) được giao cho anh/chị giải quyết. Hạn giải quyết: ${vnDateTime(new Date(before.due_at))}. Xem tại mục Hồ sơ của hệ thống.`,
+          entityType: "dossier",
+          entityId: before.code,
+          purpose: "staff_assigned",
+        },
+        now,
+      );
+  }
 }
 
 export async function findDossierId(db: Kysely<Database>, unitId: number, code: string): Promise<number | null> {

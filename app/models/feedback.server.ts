@@ -19,6 +19,7 @@ import { acknowledgementText, answerText } from "~/domain/feedback/messages";
 import type { MessageKey } from "~/i18n";
 import { recordAudit } from "./audit-log.server";
 import { inTransaction } from "./transaction.server";
+import { citizenRecipient, queueMessage } from "./outbox.server";
 import { getDueContext, type DueContext } from "./dossiers.server";
 import { insertNcFromFeedback } from "./nonconformities.server";
 import { publicTextMask } from "~/domain/shared/personal-data";
@@ -170,7 +171,7 @@ export async function submitFeedback(
         .values({ feedback_id: id, stored_name: a.storedName, original_name: a.originalName, mime: a.mime, size: a.size, sha256: a.sha256, created_at: stamp })
         .execute();
     }
-    await queueMessage(trx, unitId, row, "acknowledgement", acknowledgementText({ unitName: context.unit.name, kind: row.kind, code, statusUrl: statusUrlFor(code) }), now);
+    await queueFeedbackMessage(trx, unitId, row, "acknowledgement", acknowledgementText({ unitName: context.unit.name, kind: row.kind, code, statusUrl: statusUrlFor(code) }), now);
     await recordAudit(trx, {
       actor: { kind: "citizen" },
       unitId,
@@ -184,8 +185,8 @@ export async function submitFeedback(
   });
 }
 
-/** Puts a message to the citizen in the outbox; a configured sender delivers it. Nothing is sent otherwise. */
-async function queueMessage(
+/** Puts a message to the citizen in the outbox (phone first, as the form asks); nothing is sent without a contact. */
+async function queueFeedbackMessage(
   trx: Kysely<Database>,
   unitId: number,
   item: { id?: number; code: string; contact_phone: string | null; contact_email: string | null },
@@ -193,25 +194,13 @@ async function queueMessage(
   body: string,
   now: Date,
 ) {
-  const recipient = item.contact_phone ?? item.contact_email;
-  if (!recipient) return;
-  await trx
-    .insertInto("outbox_message")
-    .values({
-      unit_id: unitId,
-      channel: item.contact_phone ? "sms" : "email",
-      recipient,
-      subject: item.contact_phone ? null : `Mã theo dõi ${item.code}`,
-      body,
-      entity_type: "feedback",
-      entity_id: item.code,
-      purpose,
-      status: "pending",
-      created_at: now.toISOString(),
-      sent_at: null,
-      last_error: null,
-    })
-    .execute();
+  const to = citizenRecipient({ phone: item.contact_phone, email: item.contact_email }, "sms");
+  if (!to) return;
+  await queueMessage(
+    trx,
+    { unitId, ...to, subject: to.channel === "sms" ? null : `Mã theo dõi ${item.code}`, body, entityType: "feedback", entityId: item.code, purpose },
+    now,
+  );
 }
 
 /** What the public may see of an item: never personal data nor internal notes. */
@@ -509,7 +498,7 @@ export async function applyFeedbackAction(
       await insertNcFromFeedback(trx, actor, unitId, itemId, "upheld_complaint", now);
     }
     if (action.op === "answer") {
-      await queueMessage(trx, unitId, before, "answer", answerText({ unitName: context.unit.name, kind: before.kind, code: before.code, statusUrl: statusUrlFor(before.code) }), now);
+      await queueFeedbackMessage(trx, unitId, before, "answer", answerText({ unitName: context.unit.name, kind: before.kind, code: before.code, statusUrl: statusUrlFor(before.code) }), now);
     }
     const snapshot = (i: Partial<Selectable<FeedbackItemTable>>) => ({
       state: i.state,

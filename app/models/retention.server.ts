@@ -42,6 +42,7 @@ async function eraseDossier(trx: Kysely<Database>, d: ClosedDossier, days: numbe
       applicant_phone: null,
       applicant_id_number: null,
       applicant_address: null,
+      applicant_email: null,
       closed_reason: mask(d.closed_reason),
       apology_reason: mask(d.apology_reason),
       personal_data_erased_at: now.toISOString(),

@@ -98,6 +98,8 @@ export async function action({ request }: ActionFunctionArgs) {
     applicantPhone: value.applicantPhone,
     applicantIdNumber: value.applicantIdNumber ?? null,
     applicantAddress: value.applicantAddress,
+    applicantEmail: value.applicantEmail ?? null,
+    notifyConsent: value.notifyConsent === "on",
     channel: value.channel,
     receivedAt: value.receivedAt,
     documents,
@@ -203,6 +205,14 @@ export default function Intake() {
             <Field label={t("intake.applicantAddress")} htmlFor={fields.applicantAddress.id} errorId={fields.applicantAddress.errorId} errors={fields.applicantAddress.errors}>
               <input {...getInputProps(fields.applicantAddress, { type: "text" })} autoComplete="off" />
             </Field>
+            <Field label={t("intake.applicantEmail")} htmlFor={fields.applicantEmail.id} errorId={fields.applicantEmail.errorId} errors={fields.applicantEmail.errors}>
+              <input {...getInputProps(fields.applicantEmail, { type: "email" })} autoComplete="off" />
+            </Field>
+            <label className="checkbox">
+              <input {...getInputProps(fields.notifyConsent, { type: "checkbox" })} />
+              {t("intake.notifyConsent")}
+            </label>
+            <FieldErrors id={fields.notifyConsent.errorId} errors={fields.notifyConsent.errors} />
           </fieldset>
           <fieldset className="stack">
             <legend>{t("intake.documents")}</legend>

@@ -36,6 +36,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   { to: "/staff/units", label: "nav.units", roles: ["admin"] },
   { to: "/staff/api-clients", label: "nav.apiClients", roles: ["admin"] },
   { to: "/staff/jobs", label: "nav.jobs", roles: ["admin"] },
+  { to: "/staff/outbox", label: "nav.outbox", roles: ["quality_lead", "admin"] },
   { to: "/staff/account", label: "nav.account", roles: ROLES },
 ];
 

@@ -20,6 +20,7 @@ import * as m0018 from "./0018-risks-competence";
 import * as m0019 from "./0019-register-and-search";
 import * as m0020 from "./0020-outbox-delivery";
 import * as m0021 from "./0021-feedback-legal-clocks";
+import * as m0025 from "./0025-dossier-contact";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "0019-register-and-search": m0019,
   "0020-outbox-delivery": m0020,
   "0021-feedback-legal-clocks": m0021,
+  "0025-dossier-contact": m0025,
 };

@@ -42,6 +42,9 @@ export const ApiDossierSchema = z.object({
   /** Issue 17, optional: the tracking book's volume and number (default: the year's book, next number), the pick-up place. */
   trackingBook: z.object({ volume: optionalText(40), number: optionalText(40) }).optional(),
   pickupPlace: optionalText(300),
+  /** Issue 16, optional: the applicant's e-mail, and their consent to messages about the dossier (none without it). */
+  applicantEmail: z.email(m("error.invalidEmail")).max(200, m("error.tooLong")).optional(),
+  notifyConsent: z.boolean(m("error.invalid")).optional(),
 });
 export type ApiDossierInput = z.infer<typeof ApiDossierSchema>;
 

@@ -39,6 +39,9 @@ export const IntakeSchema = z.object({
   applicantPhone: PhoneSchema,
   applicantIdNumber: CitizenIdSchema.optional(),
   applicantAddress: requiredText(300),
+  // Issue 16: an optional e-mail and consent to messages about the dossier (none are sent without it).
+  applicantEmail: z.email(m("error.invalidEmail")).max(200, m("error.tooLong")).optional(),
+  notifyConsent: z.literal("on", m("error.invalid")).optional(),
   channel: ChannelSchema,
   receivedAt: LocalDateTimeSchema,
   documents: z.array(z.string().max(500), m("error.documentsRequired")).min(1, m("error.documentsRequired")),

@@ -67,6 +67,7 @@ const MATRIX: Record<string, Cell> = {
   "staff.account": { path: "/staff/account", get: ALL, post: ALL },
   "staff.api-clients": { path: "/staff/api-clients", get: [D], post: [D] },
   "staff.jobs": { path: "/staff/jobs", get: [D], post: [D] },
+  "staff.outbox": { path: "/staff/outbox", get: [Q, D], post: [Q, D] },
   "staff.audit-log": { path: "/staff/audit-log", get: [Q, D] },
   // Inspectors read audits; they never act on one.
   "staff.audits.$code._index": { path: "/staff/audits/{audit}", get: [Q, A, L, I], post: [Q, A, L] },
