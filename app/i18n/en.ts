@@ -13,6 +13,7 @@ import { speedEn } from "./areas/speed";
 import { lawEn } from "./areas/law";
 import { provinceEn } from "./areas/province";
 import { isoEn } from "./areas/iso";
+import { worklistEn } from "./areas/worklist";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -31,6 +32,7 @@ export const en: Messages = {
   ...figuresEn,
   ...jobsEn,
   ...isoEn,
+  ...worklistEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",
