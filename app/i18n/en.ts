@@ -14,6 +14,7 @@ import { speedEn } from "./areas/speed";
 import { lawEn } from "./areas/law";
 import { provinceEn } from "./areas/province";
 import { isoEn } from "./areas/iso";
+import { worklistEn } from "./areas/worklist";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...jobsEn,
   ...outboxEn,
   ...isoEn,
+  ...worklistEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

@@ -14,6 +14,7 @@ import { speedVi } from "./areas/speed";
 import { lawVi } from "./areas/law";
 import { provinceVi } from "./areas/province";
 import { isoVi } from "./areas/iso";
+import { worklistVi } from "./areas/worklist";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -36,6 +37,7 @@ export const vi = {
   ...jobsVi,
   ...outboxVi,
   ...isoVi,
+  ...worklistVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",

@@ -38,11 +38,17 @@ function filtered(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limi
   }
   if (q.overdue) {
     query = query
-      .where("dossier.state", "in", ["received", "in_progress"])
+      .where("dossier.state", "in", OVERDUE_NOW_STATES)
       .where("dossier.due_date", "<", businessDateOf(q.now));
   }
   return query;
 }
+
+/**
+ * "Overdue now", as the dashboard's link and the register filter count it: still being handled and
+ * due before today (a dossier waiting for a supplement has its clock stopped). The worklist uses it too.
+ */
+export const OVERDUE_NOW_STATES = ["received", "in_progress"] as const;
 
 const columns = [
   "dossier.id",

@@ -16,7 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (raw === null || raw.trim() === "") return { code: "", error: null, dossier: null };
   // Dossier codes follow a pattern: each guess counts against the visitor's limit.
   await requireWithinRateLimit("lookup", context);
-  const code = DossierCodeSchema.safeParse(raw);
+  // Codes are issued in capitals ("H53…"); a citizen typing "h53…" means the same dossier.
+  const code = DossierCodeSchema.safeParse(raw.toUpperCase());
   if (!code.success) return { code: raw, error: code.error.issues[0]?.message ?? "error.invalid", dossier: null };
   const dossier = await getPublicDossierStatus(getDb(), code.data);
   return { code: code.data, error: dossier ? null : "lookup.notFound", dossier };

@@ -9,10 +9,11 @@ import { pageMeta } from "~/utils/meta";
 import { rolesFor, staffNavFor } from "~/utils/navigation";
 import { hasAnyRole } from "~/domain/accounts/roles";
 import { listMyAuditTasks } from "~/models/audits.server";
-import { listOverdueReviews } from "~/models/documents.server";
 import { yearPeriod } from "~/domain/metrics/period";
 import { countOverdueNow, getPeriodFigures } from "~/models/figures.server";
-import { listMyOpenActions, listUnreadNotifications, markNotificationRead } from "~/models/nonconformities.server";
+import { listUnreadNotifications, markNotificationRead } from "~/models/nonconformities.server";
+import { getWorklist, worklistDay } from "~/models/worklist.server";
+import { WorklistSections } from "~/components/worklist/worklist-sections";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
 import { z } from "zod";
@@ -24,18 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unit = await getUnit(db, user.unitId);
   const now = new Date();
   const seesDossiers = hasAnyRole(user.roles, rolesFor("/staff/dossiers"));
-  const seesDocuments = hasAnyRole(user.roles, rolesFor("/staff/documents"));
   return {
-    myActions: await listMyOpenActions(db, user.id),
-    myAudits: hasAnyRole(user.roles, rolesFor("/staff/audits"))
-      ? await listMyAuditTasks(db, user.unitId, user.id, user.roles.includes("leader"))
-      : [],
+    worklist: await getWorklist(db, user, worklistDay(now)),
+    // Audits the user sits on; a leader's reports to approve are in the worklist.
+    myAudits: hasAnyRole(user.roles, rolesFor("/staff/audits")) ? await listMyAuditTasks(db, user.unitId, user.id, false) : [],
     notifications: await listUnreadNotifications(db, user.id),
     today: businessDateOf(now),
     overdueDossiers: seesDossiers ? await countOverdueNow(db, user.unitId, now) : null,
     // The year's late dossiers in the dashboard's words, so the two pages never seem to disagree.
     yearFigures: seesDossiers ? (await getPeriodFigures(db, user.unitId, yearPeriod(Number(businessDateOf(now).slice(0, 4))), now)).totals : null,
-    overdueReviews: seesDocuments ? await listOverdueReviews(db, user.unitId, businessDateOf(now)) : null,
     displayName: user.displayName,
     roles: user.roles,
     unitName: unit?.name ?? "",
@@ -54,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { displayName, roles, unitName, shortcuts, overdueDossiers, yearFigures, overdueReviews, myActions, myAudits, notifications, today } =
+  const { displayName, roles, unitName, shortcuts, overdueDossiers, yearFigures, worklist, myAudits, notifications, today } =
     useLoaderData<typeof loader>();
   const { t, formatDate } = useI18n();
   return (
@@ -85,19 +83,7 @@ export default function StaffHome() {
           </ul>
         </section>
       ) : null}
-      {myActions.length > 0 ? (
-        <section aria-labelledby="my-actions-title">
-          <h2 id="my-actions-title">{t("home.staff.myActions")}</h2>
-          <ul>
-            {myActions.map((a) => (
-              <li key={a.id} className={a.due_date < today ? "text-danger" : undefined}>
-                <Link to={`/staff/nonconformities/${a.code}`}>{a.code}</Link>: {a.description} ({formatDate(a.due_date)})
-                {a.due_date < today ? <span className="badge badge--danger"> {t("nc.actions.overdue")}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <WorklistSections sections={worklist} />
       {myAudits.length > 0 ? (
         <section aria-labelledby="my-audits-title">
           <h2 id="my-audits-title">{t("home.staff.myAudits")}</h2>
@@ -120,25 +106,6 @@ export default function StaffHome() {
             </>
           ) : null}
         </p>
-      ) : null}
-      {overdueReviews !== null ? (
-        <section aria-labelledby="reviews-title">
-          <h2 id="reviews-title">{t("home.staff.reviewsOverdue")}</h2>
-          {overdueReviews.length === 0 ? (
-            <p>{t("home.staff.noReviewsOverdue")}</p>
-          ) : (
-            <ul>
-              {overdueReviews.map((d) => (
-                <li key={d.code}>
-                  <Link to={`/staff/documents/${d.code}`}>
-                    {d.code} – {d.title}
-                  </Link>{" "}
-                  ({d.next_review_date ? formatDate(d.next_review_date) : ""})
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
       ) : null}
       <h2>{t("staff.home.shortcuts")}</h2>
       <ul className="shortcut-list">

@@ -4,10 +4,14 @@ import { ErrorPage } from "~/components/error-page";
 import { useI18n } from "~/i18n/i18n-context";
 import { requireUser } from "~/utils/auth.server";
 import { staffNavFor } from "~/utils/navigation";
+import { countWorklistByNav, worklistDay } from "~/models/worklist.server";
+import { getDb } from "~/utils/db.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { nav: staffNavFor(user.roles).map(({ to, label }) => ({ to, label })) };
+  // Issue 16: "Việc của tôi" counts as badges, counts only, once per request.
+  const badges = await countWorklistByNav(getDb(), user, worklistDay(new Date()));
+  return { nav: staffNavFor(user.roles).map(({ to, label }) => ({ to, label, waiting: badges[to] ?? 0 })) };
 }
 
 export default function StaffLayout() {
@@ -21,6 +25,13 @@ export default function StaffLayout() {
             <li key={item.to}>
               <NavLink to={item.to} end={item.to === "/staff"}>
                 {t(item.label)}
+                {item.waiting > 0 ? " " : null}
+                {item.waiting > 0 ? (
+                  <span className="badge badge--warn nav-badge" data-nav-badge={item.to}>
+                    <span aria-hidden="true">{item.waiting}</span>
+                    <span className="visually-hidden"> {t("worklist.badge", { count: item.waiting })}</span>
+                  </span>
+                ) : null}
               </NavLink>
             </li>
           ))}

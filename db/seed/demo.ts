@@ -1,3 +1,4 @@
+import { seedWorklistDemo } from "./worklist-demo";
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import type { Role } from "../../app/domain/accounts/roles";
@@ -133,5 +134,6 @@ export async function seedDemo(
   await seedDemoChecklistTemplates(db, unitId, now);
   await seedDemoAudits(db, unitId, now, origin);
   await seedManagementReviewDemo(db, unitId, now, origin);
+  await seedWorklistDemo(db, unitId, now);
   return { seeded: true };
 }

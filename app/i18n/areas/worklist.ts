@@ -1,0 +1,48 @@
+import type { AreaMessages } from "./types";
+
+/** "Việc của tôi": the staff home's waiting work and the navigation badges (issue 16). */
+export const worklistVi = {
+  "worklist.title": "Việc của tôi",
+  "worklist.empty": "Không có việc nào đang chờ bạn.",
+  "worklist.more": "Xem tất cả ({count})",
+  "worklist.due": "hạn {date}",
+  "worklist.overdue": "Quá hạn",
+  "worklist.badge": "{count} việc đang chờ",
+  "worklist.section.revisionsToApprove": "Sửa đổi tài liệu chờ phê duyệt",
+  "worklist.section.auditReportsToApprove": "Báo cáo đánh giá nội bộ chờ phê duyệt",
+  "worklist.section.reviewRecordsToSign": "Biên bản xem xét của lãnh đạo chờ ký",
+  "worklist.section.apologiesToSign": "Hồ sơ quá hạn chờ ký phiếu xin lỗi",
+  "worklist.section.dossiersAssigned": "Hồ sơ giao cho tôi",
+  "worklist.section.dossiersDueToday": "Hồ sơ đến hạn hôm nay",
+  "worklist.section.dossiersDueSoon": "Hồ sơ đến hạn trong 2 ngày làm việc",
+  "worklist.section.dossiersOverdue": "Hồ sơ quá hạn",
+  "worklist.section.dossiersSupplement": "Hồ sơ chờ bổ sung",
+  "worklist.section.feedbackNearDeadline": "Phản ánh, khiếu nại sắp đến hạn pháp định",
+  "worklist.section.documentReviewsDue": "Tài liệu đến hạn xem xét định kỳ",
+  "worklist.section.ncsToAnalyse": "Sự không phù hợp chờ phân tích nguyên nhân",
+  "worklist.section.ncsToVerify": "Sự không phù hợp chờ kiểm tra hiệu lực",
+  "worklist.section.myActions": "Hành động và xác nhận của tôi",
+};
+
+export const worklistEn: AreaMessages<typeof worklistVi> = {
+  "worklist.title": "My work",
+  "worklist.empty": "Nothing is waiting for you.",
+  "worklist.more": "See all ({count})",
+  "worklist.due": "due {date}",
+  "worklist.overdue": "Overdue",
+  "worklist.badge": "{count} waiting",
+  "worklist.section.revisionsToApprove": "Document revisions awaiting approval",
+  "worklist.section.auditReportsToApprove": "Internal audit reports awaiting approval",
+  "worklist.section.reviewRecordsToSign": "Management review records to sign",
+  "worklist.section.apologiesToSign": "Overdue dossiers awaiting a signed apology slip",
+  "worklist.section.dossiersAssigned": "Dossiers assigned to me",
+  "worklist.section.dossiersDueToday": "Dossiers due today",
+  "worklist.section.dossiersDueSoon": "Dossiers due within 2 working days",
+  "worklist.section.dossiersOverdue": "Overdue dossiers",
+  "worklist.section.dossiersSupplement": "Dossiers waiting for a supplement",
+  "worklist.section.feedbackNearDeadline": "Feedback and complaints near their legal deadline",
+  "worklist.section.documentReviewsDue": "Documents due for periodic review",
+  "worklist.section.ncsToAnalyse": "Nonconformities awaiting cause analysis",
+  "worklist.section.ncsToVerify": "Nonconformities awaiting verification",
+  "worklist.section.myActions": "My actions and confirmations",
+};
