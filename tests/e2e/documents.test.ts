@@ -18,7 +18,7 @@ describe("controlled documents", () => {
     await lead.page.goto("/staff/documents");
     expect(await lead.page.locator("tbody").innerText()).toContain("QT-07");
     await lead.page.goto("/staff/documents/QT-07");
-    expect(await lead.page.locator(".badge").first().innerText()).toBe("Đang hiệu lực");
+    expect(await lead.page.locator(".badge:not(.nav-badge)").first().innerText()).toBe("Đang hiệu lực");
 
     await lead.page.getByRole("link", { name: "Soạn lần ban hành mới" }).click();
     await lead.page.waitForURL(/\/draft$/);

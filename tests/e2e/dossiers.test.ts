@@ -33,18 +33,18 @@ describe("the desk takes a dossier from intake to return", () => {
     ]);
 
     await page.getByLabel("Họ và tên").fill("Lò Văn Hùng");
-    await page.getByLabel("Số điện thoại").fill("12345");
+    await page.getByLabel("Số điện thoại", { exact: true }).fill("12345");
     await page.getByLabel("Địa chỉ").fill("Bản Nà Sài, xã Mường Sai");
     await page.locator('input[name="documents"]').first().check();
     // The due date shows before saving.
     await expect.poll(() => page.locator(".due-preview__date").innerText()).toMatch(/^Hẹn trả: \d{2}\/\d{2}\/\d{4} 17:00$/);
 
     await page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click();
-    const phoneField = page.locator(".field", { has: page.getByLabel("Số điện thoại") });
+    const phoneField = page.locator(".field", { has: page.getByLabel("Số điện thoại", { exact: true }) });
     await expect.poll(() => phoneField.locator(".field-errors").innerText()).toBe("Số điện thoại không hợp lệ (ví dụ 0912345678).");
     expect(new URL(page.url()).pathname).toBe("/staff/dossiers/new");
 
-    await page.getByLabel("Số điện thoại").fill("0912 345 678");
+    await page.getByLabel("Số điện thoại", { exact: true }).fill("0912 345 678");
     await Promise.all([
       page.waitForURL(/\/staff\/dossiers\/[^/]+\?received=1/),
       page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click(),

@@ -83,7 +83,7 @@ describe("citizens' feedback", () => {
     );
     await noJs.page.getByLabel("Khiếu nại", { exact: false }).first().check();
     await noJs.page.getByLabel("Họ và tên", { exact: true }).fill("Lường Thị Pằng");
-    await noJs.page.getByLabel("Số điện thoại").fill("0987111222");
+    await noJs.page.getByLabel("Số điện thoại", { exact: true }).fill("0987111222");
     await noJs.page.getByLabel("Địa chỉ", { exact: true }).fill("Bản Co Sâu, xã Mường Sai");
     await noJs.page.getByLabel("Số định danh cá nhân").fill("014187000123");
     await noJs.page.getByLabel(/Tôi đồng ý/).check();

@@ -105,7 +105,7 @@ describe("what an inspector can reach", () => {
     await citizen.page.getByLabel("Tiêu đề").fill(`${SENDER.name} phản ánh thời gian chờ`);
     await citizen.page.getByLabel("Nội dung", { exact: true }).fill(`Tôi là ${SENDER.name}, số điện thoại 0388 123 456, phải chờ ba giờ ở quầy chứng thực.`);
     await citizen.page.getByLabel("Họ và tên", { exact: true }).fill(SENDER.name);
-    await citizen.page.getByLabel("Số điện thoại").fill(SENDER.phone);
+    await citizen.page.getByLabel("Số điện thoại", { exact: true }).fill(SENDER.phone);
     await citizen.page.getByLabel("Số định danh cá nhân").fill(SENDER.idNumber);
     await citizen.page.getByLabel(/Tôi đồng ý/).check();
     await citizen.page.getByRole("button", { name: "Gửi", exact: true }).click();
@@ -119,7 +119,7 @@ describe("what an inspector can reach", () => {
     await officer.page.goto("/staff/dossiers/new");
     await Promise.all([officer.page.waitForURL(/procedure=1\.001193/), officer.page.getByLabel("Thủ tục hành chính").selectOption("1.001193")]);
     await officer.page.getByLabel("Họ và tên").fill(APPLICANT.name);
-    await officer.page.getByLabel("Số điện thoại").fill(APPLICANT.phone);
+    await officer.page.getByLabel("Số điện thoại", { exact: true }).fill(APPLICANT.phone);
     await officer.page.getByLabel("Số định danh cá nhân (không bắt buộc)").fill(APPLICANT.idNumber);
     await officer.page.getByLabel("Địa chỉ").fill("Bản Nà Sài, xã Mường Sai");
     await officer.page.locator('input[name="documents"]').first().check();

@@ -30,7 +30,7 @@ describe("on PostgreSQL", () => {
     await page.goto("/staff/dossiers/new");
     await Promise.all([page.waitForURL(/procedure=1\.001193/), page.getByLabel("Thủ tục hành chính").selectOption("1.001193")]);
     await page.getByLabel("Họ và tên").fill("Quàng Thị Xuân");
-    await page.getByLabel("Số điện thoại").fill("0912 345 679");
+    await page.getByLabel("Số điện thoại", { exact: true }).fill("0912 345 679");
     await page.getByLabel("Địa chỉ").fill("Bản Nà Sài, xã Mường Sai");
     await page.locator('input[name="documents"]').first().check();
     await expect.poll(() => page.locator(".due-preview__date").innerText()).toMatch(/^Hẹn trả: \d{2}\/\d{2}\/\d{4} 17:00$/);
