@@ -5,10 +5,10 @@ import { businessDateOf } from "~/utils/clock";
 
 /**
  * Issue 16: a revision waiting for the leader's approval, so the leader's "Việc của tôi" has one
- * from the demo. The quality lead drafts QT-07's next revision and submits it, through the models.
+ * from the demo. The quality lead drafts QT-06's next revision and submits it, through the models.
  */
 export async function seedWorklistDemo(db: Kysely<Database>, unitId: number, now: Date): Promise<void> {
-  const document = await db.selectFrom("document").select("id").where("unit_id", "=", unitId).where("code", "=", "QT-07").executeTakeFirst();
+  const document = await db.selectFrom("document").select("id").where("unit_id", "=", unitId).where("code", "=", "QT-06").executeTakeFirst();
   const author = await db.selectFrom("user").select(["id", "display_name"]).where("unit_id", "=", unitId).where("username", "=", "chatluong").executeTakeFirst();
   if (!document || !author) return;
   const current = await db
