@@ -1,4 +1,4 @@
-import { Readable } from "node:stream";
+import { Readable, pipeline } from "node:stream";
 import { stringify as stringifyStream, type Options } from "csv-stringify";
 import { stringify } from "csv-stringify/sync";
 
@@ -35,6 +35,10 @@ export function csvResponse(filename: string, rows: AsyncIterable<string>): Resp
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
+    // A download the client abandons ends the rows' query too, handing its database connection back.
+    async cancel() {
+      await iterator.return?.();
+    },
   });
   return new Response(body, {
     headers: {
@@ -52,8 +56,9 @@ export function csvResponse(filename: string, rows: AsyncIterable<string>): Resp
 export function csvStreamResponse(filename: string, records: AsyncIterable<CsvValues>): Response {
   const stringifier = stringifyStream({ ...CSV_OPTIONS, bom: true });
   const source = Readable.from(records, { objectMode: true });
-  source.on("error", (error) => stringifier.destroy(error));
-  source.pipe(stringifier);
+  // pipeline, not pipe: a client that abandons the download destroys the stringifier, and pipeline then
+  // destroys the source, which ends the records' query and hands its database connection back to the pool.
+  pipeline(source, stringifier, () => {});
   return new Response(Readable.toWeb(stringifier) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -211,6 +211,8 @@ async function answer(module: RouteModule, kind: "loader" | "action", id: string
   try {
     const result = await fn({ request, params: paramsOf(id, path), context: { clientAddress: "127.0.0.1" } });
     if (result instanceof Response) {
+      // An unread streamed download would keep its query's database connection to the end of the run.
+      await result.body?.cancel();
       status = result.status;
       location = result.headers.get("Location");
     } else {
