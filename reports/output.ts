@@ -15,15 +15,26 @@ export function toBuffer(report: ReportDocument): Promise<Buffer> {
 /** Finishes the report and streams it, for `new Response(toWebStream(report), …)` in a route. */
 export function toWebStream(report: ReportDocument): ReadableStream<Uint8Array> {
   const { doc } = report;
+  // pdfkit goes on writing after a client abandons the download; the stream is then closed, and touching
+  // its controller again would throw outside any request and bring the process down.
+  let open = true;
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      doc.on("data", (chunk: Uint8Array) => controller.enqueue(new Uint8Array(chunk)));
-      doc.on("end", () => controller.close());
-      doc.on("error", (error: unknown) => controller.error(error));
+      doc.on("data", (chunk: Uint8Array) => {
+        if (open) controller.enqueue(new Uint8Array(chunk));
+      });
+      doc.on("end", () => {
+        if (open) controller.close();
+        open = false;
+      });
+      doc.on("error", (error: unknown) => {
+        if (open) controller.error(error);
+        open = false;
+      });
       finishReport(report);
     },
     cancel() {
-      doc.removeAllListeners("data");
+      open = false;
     },
   });
 }

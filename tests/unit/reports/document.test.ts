@@ -140,4 +140,19 @@ describe("toWebStream", () => {
     expect(streamed.equals(buffered)).toBe(true);
     expect(squashSpaces(pdfPages(streamed)[2] ?? "")).toContain("Trang 3 / 3");
   });
+
+  it("lets a client abandon the download without an error outside the request", async () => {
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on("uncaughtException", record);
+    try {
+      // Cancelled before pdfkit has written its pages: they arrive at a closed stream.
+      await toWebStream(threePageReport()).cancel();
+      // pdfkit ends the document on later turns of the event loop.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off("uncaughtException", record);
+    }
+    expect(uncaught).toEqual([]);
+  });
 });
