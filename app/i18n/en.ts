@@ -15,6 +15,7 @@ import { lawEn } from "./areas/law";
 import { provinceEn } from "./areas/province";
 import { isoEn } from "./areas/iso";
 import { worklistEn } from "./areas/worklist";
+import { citizenEn } from "./areas/citizen";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -35,6 +36,7 @@ export const en: Messages = {
   ...outboxEn,
   ...isoEn,
   ...worklistEn,
+  ...citizenEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",
@@ -404,9 +406,9 @@ export const en: Messages = {
   "dossier.field.newAppointmentAt": "New appointment date and time",
   "dossier.done": "Dossier updated.",
 
-  "lookup.title": "Track a dossier",
-  "lookup.intro": "Enter the dossier code printed on your receipt and appointment slip.",
-  "lookup.code": "Dossier code",
+  "lookup.title": "Track a dossier or feedback",
+  "lookup.intro": "Enter the dossier code printed on your receipt and appointment slip, or the tracking code of your feedback, recommendation or complaint. Capitals or not, either works.",
+  "lookup.code": "Dossier code or tracking code",
   "lookup.submit": "Look up",
   "lookup.notFound": "No dossier has this code.",
   "lookup.steps": "Steps taken",

@@ -15,6 +15,7 @@ import { lawVi } from "./areas/law";
 import { provinceVi } from "./areas/province";
 import { isoVi } from "./areas/iso";
 import { worklistVi } from "./areas/worklist";
+import { citizenVi } from "./areas/citizen";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -38,6 +39,7 @@ export const vi = {
   ...outboxVi,
   ...isoVi,
   ...worklistVi,
+  ...citizenVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",
@@ -407,9 +409,9 @@ export const vi = {
   "dossier.field.newAppointmentAt": "Ngày giờ hẹn trả mới",
   "dossier.done": "Đã cập nhật hồ sơ.",
 
-  "lookup.title": "Tra cứu tình trạng hồ sơ",
-  "lookup.intro": "Nhập mã hồ sơ ghi trên Giấy tiếp nhận và hẹn trả kết quả.",
-  "lookup.code": "Mã hồ sơ",
+  "lookup.title": "Tra cứu hồ sơ, phản ánh",
+  "lookup.intro": "Nhập mã hồ sơ ghi trên Giấy tiếp nhận và hẹn trả kết quả, hoặc mã theo dõi phản ánh, kiến nghị, khiếu nại. Chữ hoa hay chữ thường đều được.",
+  "lookup.code": "Mã hồ sơ hoặc mã theo dõi",
   "lookup.submit": "Tra cứu",
   "lookup.notFound": "Không tìm thấy hồ sơ có mã này.",
   "lookup.steps": "Các bước đã thực hiện",

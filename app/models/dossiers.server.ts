@@ -28,6 +28,7 @@ import { getWorkingCalendar } from "./calendar.server";
 import { raiseOrJoinForDossier } from "./nonconformities.server";
 import type { Procedure } from "./procedures.server";
 import { lockForNumbering } from "#db/sql";
+import { publicTextMask, type KnownPersonalData } from "~/domain/shared/personal-data";
 import { apologyMessage, receiptMessage, resultReadyMessage, supplementMessage, vnDateTime, type DossierMessage } from "~/domain/dossiers/messages";
 import { citizenRecipient, queueMessage, queueStaffMail } from "./outbox.server";
 
@@ -542,15 +543,52 @@ export async function getPublicDossierStatus(db: Kysely<Database>, code: string)
       "dossier.finished_at",
       "dossier.returned_at",
       "dossier.supplement_count",
+      "dossier.clock_stopped_at",
+      "dossier.applicant_name",
+      "dossier.applicant_phone",
+      "dossier.applicant_id_number",
+      "dossier.applicant_email",
       "procedure.name as procedure_name",
       "procedure.code as procedure_code",
     ])
+    .select((eb) =>
+      eb.exists(eb.selectFrom("dossier_rating").select("dossier_rating.id").whereRef("dossier_rating.dossier_id", "=", "dossier.id")).as("rated"),
+    )
     .where("dossier.code", "=", code)
     .executeTakeFirst();
   if (!dossier) return null;
   const steps = await listDossierSteps(db, dossier.id);
-  const { id: _id, ...publicFields } = dossier;
-  return { ...publicFields, steps };
+  const {
+    id: _id,
+    applicant_name: name,
+    applicant_phone: phone,
+    applicant_id_number: idNumber,
+    applicant_email: email,
+    rated,
+    ...publicFields
+  } = dossier;
+  return { ...publicFields, rated: Boolean(rated), supplement: await getOpenSupplementRequest(db, dossier.id, dossier.state, { names: [name], numbers: [phone, idNumber], emails: [email] }), steps };
+}
+
+/**
+ * What a dossier waiting for a supplement asks the citizen to bring. Anyone holding the dossier code
+ * reads it: the officer's free text goes out masked (redaction.ts), as on the feedback tracking page.
+ */
+async function getOpenSupplementRequest(db: Kysely<Database>, dossierId: number, state: DossierState, known: KnownPersonalData) {
+  if (state !== "supplement_requested") return null;
+  const request = await db
+    .selectFrom("dossier_event")
+    .select(["note", "details_json"])
+    .where("dossier_id", "=", dossierId)
+    .where("kind", "=", "request_supplement")
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  if (!request) return null;
+  const mask = publicTextMask(known);
+  const details = request.details_json ? (JSON.parse(request.details_json) as { missingItems?: unknown }) : {};
+  const items = Array.isArray(details.missingItems) ? details.missingItems.filter((i): i is string => typeof i === "string") : [];
+  return { reason: request.note === null ? null : mask(request.note), missingItems: items.map(mask) };
 }
 
 export async function listHandlers(db: Kysely<Database>, unitId: number) {

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { LegalClockList } from "~/components/feedback/legal-clocks";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
+import { citizenDeadline } from "~/domain/feedback/deadlines";
 import { TrackingCodeSchema } from "~/domain/feedback/feedback";
 import { CitizenReplySchema } from "~/domain/feedback/schema";
 import { useI18n } from "~/i18n/i18n-context";
@@ -33,6 +34,7 @@ export default function FeedbackStatus() {
   const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime } = useI18n();
   const sent = searchParams.has("sent");
+  const deadline = citizenDeadline(item.clocks);
   return (
     <main id="main" className="page page--narrow">
       {sent ? (
@@ -41,7 +43,7 @@ export default function FeedbackStatus() {
           <p>{t("feedback.done.code")}</p>
           <p className="tracking-code">{item.code}</p>
           <p>
-            {t("feedback.done.keep")} <span className="nowrap">{statusUrl}</span>
+            {t("feedback.done.keep")} <span className="break-anywhere">{statusUrl}</span>
           </p>
           <p className="no-print">
             <button type="button" className="button button--secondary" onClick={() => window.print()}>
@@ -50,7 +52,7 @@ export default function FeedbackStatus() {
           </p>
         </section>
       ) : (
-        <h1>{t("feedback.status.title", { code: item.code })}</h1>
+        <h1 className="break-anywhere">{t("feedback.status.title", { code: item.code })}</h1>
       )}
       <dl className="facts">
         <dt>{t("feedback.status.kind")}</dt>
@@ -63,10 +65,18 @@ export default function FeedbackStatus() {
         </dd>
         <dt>{t("feedback.status.received")}</dt>
         <dd>{formatDateTime(item.received_at)}</dd>
-        {item.resolution_due_at && !item.answered_at ? (
+        {deadline ? (
           <>
-            <dt>{t("feedback.status.due")}</dt>
-            <dd>{formatDate(item.resolution_due_at)}</dd>
+            <dt>{t(`citizen.deadline.${deadline.kind}`)}</dt>
+            <dd data-testid="citizen-deadline">
+              <strong>{formatDate(deadline.dueAt)}</strong>
+            </dd>
+          </>
+        ) : null}
+        {item.answered_at ? (
+          <>
+            <dt>{t("citizen.answeredAt")}</dt>
+            <dd data-testid="answered-at">{formatDate(item.answered_at)}</dd>
           </>
         ) : null}
         {item.not_accepted_reason ? (

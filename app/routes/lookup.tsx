@@ -1,31 +1,33 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { PublicDossierStatus } from "~/components/dossiers/public-dossier-status";
 import { ErrorPage } from "~/components/error-page";
 import { FieldErrors } from "~/components/form";
-import { DossierCodeSchema } from "~/domain/shared/fields";
-import { isMessageKey } from "~/i18n";
+import { parseLookupCode } from "~/domain/shared/lookup-code";
 import { useI18n } from "~/i18n/i18n-context";
 import { getPublicDossierStatus } from "~/models/dossiers.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { requireWithinRateLimit } from "~/utils/rate-limit.server";
 
-/** Public look-up by dossier code: status, dates and steps, never personal data. */
+/** Public look-up by dossier code or feedback tracking code: status, dates and steps, never personal data. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("code");
-  if (raw === null || raw.trim() === "") return { code: "", error: null, dossier: null };
-  // Dossier codes follow a pattern: each guess counts against the visitor's limit.
+  const parsed = parseLookupCode(raw);
+  if (parsed.kind === "empty") return { code: "", error: null, dossier: null };
+  // A tracking code is read on its own page, whose loader counts the look-up: counting it here
+  // too would spend two of the visitor's look-ups on one submission.
+  if (parsed.kind === "tracking") throw redirect(`/feedback/${parsed.code}`);
+  // Codes follow a pattern: each guess counts against the visitor's limit.
   await requireWithinRateLimit("lookup", context);
-  // Codes are issued in capitals ("H53…"); a citizen typing "h53…" means the same dossier.
-  const code = DossierCodeSchema.safeParse(raw.toUpperCase());
-  if (!code.success) return { code: raw, error: code.error.issues[0]?.message ?? "error.invalid", dossier: null };
-  const dossier = await getPublicDossierStatus(getDb(), code.data);
-  return { code: code.data, error: dossier ? null : "lookup.notFound", dossier };
+  if (parsed.kind === "invalid") return { code: raw ?? "", error: parsed.error, dossier: null };
+  const dossier = await getPublicDossierStatus(getDb(), parsed.code);
+  return { code: parsed.code, error: dossier ? null : "lookup.notFound", dossier };
 }
 
 export default function Lookup() {
   const { code, error, dossier } = useLoaderData<typeof loader>();
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   return (
     <main id="main" className="page page--narrow">
       <h1>{t("lookup.title")}</h1>
@@ -49,47 +51,7 @@ export default function Lookup() {
           {t("lookup.submit")}
         </button>
       </Form>
-      {dossier ? (
-        <section aria-labelledby="result-title" className="section">
-          <h2 id="result-title">{dossier.code}</h2>
-          <dl className="facts">
-            <dt>{t("dossier.procedure")}</dt>
-            <dd>{dossier.procedure_name}</dd>
-            <dt>{t("dossier.state")}</dt>
-            <dd>
-              <strong>{t(`dossier.state.${dossier.state}`)}</strong>
-            </dd>
-            <dt>{t("dossier.receivedAt")}</dt>
-            <dd>{formatDateTime(dossier.received_at)}</dd>
-            <dt>{t("dossier.dueAt")}</dt>
-            <dd>{formatDateTime(dossier.due_at)}</dd>
-            {dossier.appointment_at ? (
-              <>
-                <dt>{t("dossier.appointmentAt")}</dt>
-                <dd>{formatDateTime(dossier.appointment_at)}</dd>
-              </>
-            ) : null}
-          </dl>
-          {dossier.state === "returned" ? (
-            <p>
-              <Link to={`/feedback/rate?code=${encodeURIComponent(dossier.code)}`} className="button">
-                {t("rating.link")}
-              </Link>
-            </p>
-          ) : null}
-          <h3>{t("lookup.steps")}</h3>
-          <ol>
-            {dossier.steps.map((s, i) => {
-              const key = `dossier.event.${s.kind}`;
-              return (
-                <li key={i}>
-                  {formatDateTime(s.at)} — {isMessageKey(key) ? t(key) : s.kind}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ) : null}
+      {dossier ? <PublicDossierStatus dossier={dossier} /> : null}
     </main>
   );
 }

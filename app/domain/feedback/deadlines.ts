@@ -217,3 +217,19 @@ export function legalClocks(input: LegalClockInput): LegalClock[] {
 export function nextLegalClock(clocks: readonly LegalClock[]): LegalClock | null {
   return clocks.filter((c) => !c.done).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null;
 }
+
+export type CitizenDeadlineKind = "acceptance" | "answer";
+
+/**
+ * The one date the citizen's tracking page puts first: when the answer is due (a complaint's
+ * resolution, a feedback item's answer), or, for a complaint not yet accepted, when it must be
+ * accepted or refused. Null once the awaited step is done, or for a compliment (no clock).
+ */
+export function citizenDeadline<T>(
+  clocks: ReadonlyArray<{ key: LegalClockKey; dueAt: T; done: boolean }>,
+): { kind: CitizenDeadlineKind; dueAt: T } | null {
+  const answer = clocks.find((c) => c.key === "complaintResolution" || c.key === "feedbackAnswer");
+  if (answer) return answer.done ? null : { kind: "answer", dueAt: answer.dueAt };
+  const acceptance = clocks.find((c) => c.key === "complaintAcceptance");
+  return acceptance && !acceptance.done ? { kind: "acceptance", dueAt: acceptance.dueAt } : null;
+}
