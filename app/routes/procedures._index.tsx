@@ -53,7 +53,7 @@ export default function Procedures() {
         <p>{t("procedures.none")}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table className="card-table">
             <thead>
               <tr>
                 <th scope="col">{t("procedures.col.code")}</th>
@@ -67,14 +67,16 @@ export default function Procedures() {
             <tbody>
               {procedures.map((p) => (
                 <tr key={p.code}>
-                  <td className="nowrap">{p.code}</td>
-                  <td>
+                  <td className="nowrap" data-label={t("procedures.col.code")}>
+                    {p.code}
+                  </td>
+                  <td className="card-table__title" data-label={t("procedures.col.name")}>
                     <Link to={`/procedures/${p.code}`}>{p.name}</Link>
                   </td>
-                  <td>{fieldLabel(t, p.field)}</td>
-                  <td>{processingTimeLabel(t, p.processingDays)}</td>
-                  <td>{feeLabel(t, p.feeVnd, formatNumber)}</td>
-                  <td>{onlineServiceLabel(t, p.onlineService)}</td>
+                  <td data-label={t("procedures.col.field")}>{fieldLabel(t, p.field)}</td>
+                  <td data-label={t("procedures.col.time")}>{processingTimeLabel(t, p.processingDays)}</td>
+                  <td data-label={t("procedures.col.fee")}>{feeLabel(t, p.feeVnd, formatNumber)}</td>
+                  <td data-label={t("procedures.col.online")}>{onlineServiceLabel(t, p.onlineService)}</td>
                 </tr>
               ))}
             </tbody>

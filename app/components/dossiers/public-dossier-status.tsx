@@ -58,7 +58,7 @@ export function PublicDossierStatus({ dossier }: { dossier: PublicDossierStatusV
         ) : null}
       </dl>
       {dossier.supplement ? (
-        <section aria-labelledby="supplement-title" className="notice">
+        <section aria-labelledby="supplement-title" className="notice notice--warning">
           <h3 id="supplement-title">{t("citizen.dossier.missingItems")}</h3>
           {dossier.supplement.missingItems.length > 0 ? (
             <ul data-testid="missing-items">
