@@ -46,7 +46,7 @@ const VALUE_AXIS_WIDTH = 56;
 /** Rotated month labels need this much more height below the plot. */
 const ROTATED_LABEL_HEIGHT = 26;
 /** About how many 12 px characters fit in a pixel width, for wrapping labels by a fixed rule. */
-const charsIn = (pixels: number) => Math.max(8, Math.floor(pixels / 6.5));
+const charsIn = (pixels: number) => Math.max(8, Math.floor(pixels / 6));
 
 /**
  * A bar chart fed with ready-made figures. Rendered to full SVG on the server (no animation, no
