@@ -105,6 +105,10 @@ describe.each([
     expect(await page.getByTestId("citizen-deadline").innerText()).toMatch(DATE);
     expect(await page.getByTestId("answered-at").count()).toBe(0);
     await expectFitsWindow(page);
+    // The page the citizen lands on after sending: code and address to keep, on one screen's width.
+    await page.goto(`/feedback/${codes.openItem}?sent=1`);
+    expect((await page.locator(".tracking-code").innerText()).trim()).toBe(codes.openItem);
+    await expectFitsWindow(page);
     expectNoPageErrors(errors);
     await page.context().close();
   });
