@@ -2,6 +2,7 @@ import type { AreaMessages } from "./types";
 
 /** What a staff page says after an action: what happened, not only "saved". */
 export const staffPagesVi = {
+  "done.document.draft": "Đã lưu dự thảo. Khi hoàn chỉnh, bấm “Trình phê duyệt”.",
   "done.document.submit": "Đã trình phiên bản lên lãnh đạo phê duyệt. Lãnh đạo sẽ thấy việc này trong “Việc của tôi”.",
   "done.document.return": "Đã trả lại phiên bản cho người soạn thảo kèm ý kiến.",
   "done.document.approve": "Đã phê duyệt phiên bản. Phiên bản có hiệu lực vào ngày hiệu lực đã chọn; người dùng liên quan sẽ được yêu cầu xác nhận đã đọc.",
@@ -41,6 +42,8 @@ export const staffPagesVi = {
   "done.feedback.raise_nc": "Đã lập sự không phù hợp từ phản ánh này.",
   "done.feedback.note": "Đã thêm ghi chú.",
   "audit.field": "Trường",
+  "users.unitFilter": "Chọn đơn vị",
+  "users.unitShow": "Xem tài khoản của đơn vị",
   "audit.field.state": "Trạng thái",
   "audit.field.assigneeUserId": "Người xử lý (mã)",
   "audit.field.hiddenReason": "Lý do ẩn",
@@ -98,6 +101,7 @@ export const staffPagesVi = {
 } as const satisfies Record<string, string>;
 
 export const staffPagesEn: AreaMessages<typeof staffPagesVi> = {
+  "done.document.draft": "The draft was saved. When it is complete, press “Submit for approval”.",
   "done.document.submit": "The revision was submitted to the leader for approval. The leader sees it under “My work”.",
   "done.document.return": "The revision was returned to its author with your comment.",
   "done.document.approve": "The revision was approved. It takes effect on the chosen effective date; the users concerned will be asked to confirm they have read it.",
@@ -137,6 +141,8 @@ export const staffPagesEn: AreaMessages<typeof staffPagesVi> = {
   "done.feedback.raise_nc": "A nonconformity was raised from this item.",
   "done.feedback.note": "The note was added.",
   "audit.field": "Field",
+  "users.unitFilter": "Choose a unit",
+  "users.unitShow": "Show the unit's accounts",
   "audit.field.state": "State",
   "audit.field.assigneeUserId": "Handler (id)",
   "audit.field.hiddenReason": "Reason hidden",
