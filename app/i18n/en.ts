@@ -3,6 +3,7 @@ import { feedbackEn } from "./areas/feedback";
 import { nonconformitiesEn } from "./areas/nonconformities";
 import { auditsEn } from "./areas/audits";
 import { checklistsEn } from "./areas/checklists";
+import { staffPagesEn } from "./areas/staff-pages";
 import { inspectionEn } from "./areas/inspection";
 import { managementReviewEn } from "./areas/management-review";
 import { reportsEn } from "./areas/reports";
@@ -29,6 +30,7 @@ export const en: Messages = {
   ...provinceEn,
   ...auditsEn,
   ...checklistsEn,
+  ...staffPagesEn,
   ...inspectionEn,
   ...managementReviewEn,
   ...figuresEn,

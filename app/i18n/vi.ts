@@ -3,6 +3,7 @@ import { feedbackVi } from "./areas/feedback";
 import { nonconformitiesVi } from "./areas/nonconformities";
 import { auditsVi } from "./areas/audits";
 import { checklistsVi } from "./areas/checklists";
+import { staffPagesVi } from "./areas/staff-pages";
 import { inspectionVi } from "./areas/inspection";
 import { managementReviewVi } from "./areas/management-review";
 import { reportsVi } from "./areas/reports";
@@ -32,6 +33,7 @@ export const vi = {
   ...provinceVi,
   ...auditsVi,
   ...checklistsVi,
+  ...staffPagesVi,
   ...inspectionVi,
   ...managementReviewVi,
   ...figuresVi,

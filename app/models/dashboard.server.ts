@@ -46,18 +46,29 @@ export async function listVisibleUnits(db: Kysely<Database>, unitId: number): Pr
 
 /** Citizens' items received in the period by kind and current state (spam and duplicates left out). */
 export async function countFeedbackByKindAndState(db: Kysely<Database>, unitId: number, measured: MeasuredPeriod): Promise<FeedbackCount[]> {
+  return (await countFeedbackByKindAndStateByUnit(db, [unitId], measured)).get(unitId) ?? [];
+}
+
+/** `countFeedbackByKindAndState` for several units in one query. */
+export async function countFeedbackByKindAndStateByUnit(
+  db: Kysely<Database>,
+  unitIds: readonly number[],
+  measured: MeasuredPeriod,
+): Promise<Map<number, FeedbackCount[]>> {
+  const byUnit = new Map<number, FeedbackCount[]>(unitIds.map((id) => [id, []]));
   const window = windowOf(measured);
-  if (!window) return [];
+  if (!window || unitIds.length === 0) return byUnit;
   const rows = await db
     .selectFrom("feedback_item")
-    .select(["kind", "state", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("unit_id", "=", unitId)
+    .select(["unit_id", "kind", "state", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("unit_id", "in", unitIds)
     .where("hidden_reason", "is", null)
     .where("received_at", ">=", window.start)
     .where("received_at", "<", window.end)
-    .groupBy(["kind", "state"])
+    .groupBy(["unit_id", "kind", "state"])
     .execute();
-  return rows.map((r) => ({ kind: r.kind, state: r.state, count: Number(r.n) }));
+  for (const r of rows) byUnit.get(r.unit_id)?.push({ kind: r.kind, state: r.state, count: Number(r.n) });
+  return byUnit;
 }
 
 /** Answers to feedback, recommendations and complaints judged for the period (`answerTimeliness`). */

@@ -5,15 +5,15 @@ import { rankCommunes, type CommuneRow } from "~/domain/metrics/province";
 import { measurePeriod, type MeasuredPeriod } from "~/domain/metrics/period";
 import { satisfactionRate } from "~/domain/metrics/service-counts";
 import type { Language } from "~/i18n";
-import { countFeedbackByKindAndState, listVisibleUnits } from "./dashboard.server";
+import { countFeedbackByKindAndStateByUnit, listVisibleUnits } from "./dashboard.server";
 import { getPeriodFiguresByUnit } from "./figures.server";
-import { getServiceIndex } from "./service-index.server";
+import { getScorecardsByUnit } from "./service-index.server";
 
 /*
  * The province dashboard (issue 14): every commune under the viewer's unit, side by side for one
  * period, each figure taken from the same functions as that commune's own dashboard —
- * `getPeriodFiguresByUnit` (whose one-unit case is `getPeriodFigures`), the service index and the
- * feedback counts — so a row and the commune's dashboard never disagree.
+ * `getPeriodFiguresByUnit` (whose one-unit case is `getPeriodFigures`), the service index
+ * (`getScorecardsByUnit`, the scorecard `getServiceIndex` computes) and the feedback counts — so a row and the commune's dashboard never disagree.
  */
 
 export interface ProvinceComparison {
@@ -55,13 +55,19 @@ export async function getProvinceComparison(
     chosen,
     now,
   );
+  const measured = measurePeriod(chosen, now);
+  const [scorecards, feedbackCounts] = await Promise.all([
+    getScorecardsByUnit(db, figures, chosen, language),
+    countFeedbackByKindAndStateByUnit(
+      db,
+      communes.map((c) => c.id),
+      measured,
+    ),
+  ]);
   const rows: CommuneRow[] = [];
   for (const commune of communes) {
     const f = figures.get(commune.id)!;
-    const [serviceIndex, feedback] = await Promise.all([
-      getServiceIndex(db, commune.id, chosen, now, language, f),
-      countFeedbackByKindAndState(db, commune.id, f.measured),
-    ]);
+    const feedback = feedbackCounts.get(commune.id) ?? [];
     const r = rates(f.totals);
     rows.push({
       unitId: commune.id,
@@ -78,8 +84,8 @@ export async function getProvinceComparison(
       eTransferRate: r.eTransferRate,
       satisfactionRate: satisfactionRate(f.service.total),
       complaints: feedback.filter((c) => c.kind === "complaint").reduce((n, c) => n + c.count, 0),
-      serviceIndexTotal: serviceIndex.scorecard?.total ?? null,
+      serviceIndexTotal: scorecards.get(commune.id)?.total ?? null,
     });
   }
-  return { measured: measurePeriod(chosen, now), rows: rankCommunes(rows) };
+  return { measured, rows: rankCommunes(rows) };
 }

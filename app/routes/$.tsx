@@ -1,4 +1,6 @@
+import type { MetaFunction } from "@remix-run/node";
 import { ErrorPage } from "~/components/error-page";
+import { pageMeta } from "~/utils/meta";
 
 export async function loader() {
   throw new Response("Not found", { status: 404 });
@@ -11,3 +13,5 @@ export default function NotFound() {
 export function ErrorBoundary() {
   return <ErrorPage />;
 }
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "errorPage.notFoundTitle");

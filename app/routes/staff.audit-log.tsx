@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ChangeList } from "~/components/audit-log/change-list";
 import { ErrorPage } from "~/components/error-page";
 import { Field } from "~/components/form";
 import { AUDIT_LOG_PAGE_SIZE, AuditLogFilterSchema, type AuditLogFilterInput } from "~/domain/audit-log/filter";
@@ -161,8 +162,7 @@ export default function AuditLog() {
                   </td>
                   <td>{actionLabel(t, item.action)}</td>
                   <td>
-                    <ChangeView label={t("audit.before")} value={item.before} />
-                    <ChangeView label={t("audit.after")} value={item.after} />
+                    <ChangeList before={item.before} after={item.after} />
                   </td>
                 </tr>
               ))}
@@ -178,16 +178,6 @@ export default function AuditLog() {
         </nav>
       ) : null}
     </main>
-  );
-}
-
-function ChangeView({ label, value }: { label: string; value: unknown }) {
-  if (value === null || value === undefined) return null;
-  return (
-    <details>
-      <summary>{label}</summary>
-      <pre>{JSON.stringify(value, null, 2)}</pre>
-    </details>
   );
 }
 

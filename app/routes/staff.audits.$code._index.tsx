@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { may } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DoneNotice } from "~/components/done-notice";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrors } from "~/components/form";
 import { hasAnyRole } from "~/domain/accounts/roles";
@@ -89,7 +90,6 @@ function ErrorsFor({ target, id }: { target: string; id: string }) {
 export default function AuditPage() {
   const { audit, team, questions, sample, nonconformities, allowed, canRecord, canOpenDossiers, canPreview, canEditPlan } =
     useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   const fieldLabel = (f: string) => t(`procedureField.${f}` as MessageKey);
   const templates = [...new Map(questions.map((q) => [q.templateCode, q.templateTitle])).entries()];
@@ -110,11 +110,7 @@ export default function AuditPage() {
       <h1>
         {audit.code}: {audit.title}
       </h1>
-      {searchParams.has("done") ? (
-        <p className="notice" role="status">
-          {t("document.saved")}
-        </p>
-      ) : null}
+      <DoneNotice area="audit" />
       <ErrorsFor target="page" id="audit" />
       {audit.returnedComment && audit.state === "in_progress" ? (
         <p className="notice notice--warning">{t("audits.returned", { comment: audit.returnedComment })}</p>

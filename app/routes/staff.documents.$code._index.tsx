@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { may } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { DoneNotice } from "~/components/done-notice";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrors } from "~/components/form";
 import { DocumentCodeSchema } from "~/domain/documents/document";
@@ -119,13 +120,13 @@ export default function DocumentPage() {
       <h1>
         {doc.code} – {shown.title}
       </h1>
-      {searchParams.has("done") || searchParams.has("reviewed") ? (
+      {searchParams.has("reviewed") ? (
         <p className="notice" role="status">
-          {searchParams.has("reviewed") && doc.next_review_date
-            ? t("document.review.done", { date: formatDate(doc.next_review_date) })
-            : t("document.saved")}
+          {doc.next_review_date ? t("document.review.done", { date: formatDate(doc.next_review_date) }) : t("document.saved")}
         </p>
-      ) : null}
+      ) : (
+        <DoneNotice area="document" />
+      )}
       {searchParams.get("imported") === "unchanged" || searchParams.get("imported") === "pending_exists" ? (
         <p className="notice notice--warning" role="status">
           {t(searchParams.get("imported") === "unchanged" ? "document.error.unchanged" : "document.error.pendingExists")}

@@ -2,7 +2,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import { may } from "~/domain/accounts/permissions";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DoneNotice } from "~/components/done-notice";
 import { ErrorPage } from "~/components/error-page";
 import { FeedbackActionForm, type FeedbackOp } from "~/components/feedback-action-form";
 import { deadlineUrgency } from "~/domain/feedback/deadlines";
@@ -97,7 +98,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FeedbackDetail() {
   const { item, events, attachments, outbox, ops, staff, acceptanceUrgency, resolutionUrgency, ncCode, publicText, legalClocks } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   const urgencyBadge = (u: string) =>
     u === "overdue" || u === "soon" ? <span className={u === "overdue" ? "badge badge--danger" : "badge badge--warn"}> {t(`inbox.urgency.${u as "soon"}`)}</span> : null;
@@ -107,11 +107,7 @@ export default function FeedbackDetail() {
         <Link to="/staff/feedback">← {t("inbox.title")}</Link>
       </p>
       <h1>{t("fb.detail.title", { kind: t(`feedbackKind.${item.kind}`), code: item.code })}</h1>
-      {searchParams.has("done") ? (
-        <p className="notice" role="status">
-          {t("document.saved")}
-        </p>
-      ) : null}
+      <DoneNotice area="feedback" />
       {ncCode ? (
         <p className="notice notice--warning">
           <Link to={`/staff/nonconformities/${ncCode}`}>{t("nc.linkedNc", { code: ncCode })}</Link>

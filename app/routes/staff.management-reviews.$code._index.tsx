@@ -2,8 +2,9 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { may } from "~/domain/accounts/permissions";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DoneNotice } from "~/components/done-notice";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
 import { CHECKLIST_ANSWERS } from "~/domain/audits/audit";
@@ -96,7 +97,6 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function ManagementReviewPage() {
   const { review, decisions, inputs, owners, canEdit, canRecord, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t, formatDate, formatDateTime } = useI18n();
   const intentOf = (result: typeof lastResult) => (result?.initialValue as { intent?: unknown } | null | undefined)?.intent;
   const lastIntent = intentOf(lastResult);
@@ -132,11 +132,7 @@ export default function ManagementReviewPage() {
         <Link to="/staff/management-reviews">← {t("review.list.title")}</Link>
       </p>
       <h1>{t("review.title", { code: review.code })}</h1>
-      {searchParams.has("done") ? (
-        <p className="notice" role="status">
-          {t("review.saved")}
-        </p>
-      ) : null}
+      <DoneNotice area="review" />
       {review.state === "recorded" && review.recorded_at ? (
         <p className="notice notice--warning">
           {t("review.recordedNotice", { at: formatDateTime(review.recorded_at), name: review.recordedByName ?? "" })}

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { may } from "~/domain/accounts/permissions";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DoneNotice } from "~/components/done-notice";
 import { ErrorPage } from "~/components/error-page";
 import { FieldErrors, FormErrors } from "~/components/form";
 import { hasAnyRole } from "~/domain/accounts/roles";
@@ -106,7 +107,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function NonconformityPage() {
   const { nc, actions, links, steps, canVerify, canAddActions, staff, userId, isQualityLead, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const { t, formatDate } = useI18n();
   const stepForm = (op: NcAction, children?: React.ReactNode) => (
     <Form method="post" className="action-form" key={op}>
@@ -125,11 +125,7 @@ export default function NonconformityPage() {
       <h1>
         {nc.code}: {nc.title}
       </h1>
-      {searchParams.has("done") ? (
-        <p className="notice" role="status">
-          {t("document.saved")}
-        </p>
-      ) : null}
+      <DoneNotice area="nc" />
       {lastResult ? <FormErrors id="nc-errors" errors={lastResult.error?.[""] ?? undefined} /> : null}
       {lastResult?.error ? (
         <FieldErrors id="nc-field-errors" errors={Object.entries(lastResult.error).filter(([k]) => k !== "").flatMap(([, v]) => v ?? [])} />

@@ -19,7 +19,10 @@ import { hashPassword } from "~/utils/password.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const units = await listAssignableUnits(getDb(), admin.unitId, businessDateOf(new Date()));
-  return { units, defaultUnit: String(admin.unitId) };
+  // Opened from a commune's user list: that commune is the default.
+  const asked = Number(new URL(request.url).searchParams.get("unit"));
+  const defaultUnit = units.some((u) => u.id === asked) ? asked : admin.unitId;
+  return { units, defaultUnit: String(defaultUnit) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

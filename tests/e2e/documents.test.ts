@@ -48,6 +48,8 @@ describe("controlled documents", () => {
     await leader.page.goto("/staff/documents/QT-07");
     await leader.page.getByLabel("Ý kiến").last().fill("Đồng ý ban hành.");
     await Promise.all([leader.page.waitForURL(/done=approve/), leader.page.getByRole("button", { name: "Phê duyệt" }).click()]);
+    // The page says what happened, not only "saved".
+    expect(await leader.page.getByRole("status").first().innerText()).toContain("Đã phê duyệt phiên bản");
     await expect.poll(() => leader.page.locator(".document-header .badge").innerText()).toBe("Đang hiệu lực");
     // The badge reads the same before and after (the old revision was in force too): wait for the approver.
     await expect.poll(() => leader.page.locator(".document-header").innerText()).toContain("Quàng Văn Minh");
@@ -68,9 +70,20 @@ describe("controlled documents", () => {
     const newPdf = await leader.page.request.get("/staff/documents/QT-07/revisions/2.pdf");
     expect(pdfPages(await newPdf.body(), "plain").join(" ")).toContain("BẢN KIỂM SOÁT");
 
-    // The diff shows what changed.
+    // The diff shows what changed, rendered (a heading, not "## …"); the untouched last line
+    // of revision 1 is not shown as changed (the final newline is kept on saving).
     await leader.page.goto("/staff/documents/QT-07/compare?a=1&b=2");
-    expect(await leader.page.locator("ins.diff-added").first().innerText()).toContain("Bổ sung");
+    const rendered = leader.page.locator(".diff-rendered");
+    expect(await rendered.locator("ins.diff-block--added h2").first().innerText()).toBe("Bổ sung");
+    expect(await rendered.innerText()).not.toContain("## ");
+    expect(await rendered.locator("del").count()).toBe(0);
+    expect(await leader.page.locator(".diff-source del").count()).toBe(0);
+
+    // The audit log reads as fields, not JSON.
+    await leader.page.goto("/staff/audit-log?entityType=document_revision");
+    const firstChanges = leader.page.locator(".audit-table tbody tr").first().locator(".change-list");
+    expect(await firstChanges.locator("tbody th").allInnerTexts()).toContain("Trạng thái");
+    expect(await leader.page.locator(".audit-table tbody tr").first().innerText()).not.toContain('"state"');
 
     // Reading confirmation: the leader confirms; the list of who has not shrinks.
     await leader.page.goto("/staff/documents/QT-07");

@@ -79,6 +79,12 @@ describe("languages", () => {
     const response = await page.goto("/khong-co-trang-nay");
     expect(response?.status()).toBe(404);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Page not found");
+    // The tab says so too (it was empty).
+    expect(await page.title()).toMatch(/^Page not found/);
+    // A record that does not exist: the error page's title, not the record page's.
+    await logIn(page, "chatluong");
+    await page.goto("/staff/documents/QT-99");
+    expect(await page.title()).toMatch(/^Page not found/);
     expectNoPageErrors(errors);
     await page.context().close();
   });

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { BusinessDateSchema, m, optionalText, requiredText } from "~/domain/shared/fields";
+import { normalizeDocumentBody } from "./body";
 import { DocumentRoleSchema, DocumentTypeSchema } from "./document";
 
 export const DraftSchema = z.object({
   title: requiredText(300),
-  body: z.string(m("error.required")).trim().min(1, m("error.required")).max(200_000, m("error.tooLong")),
+  body: z
+    .string(m("error.required"))
+    .max(200_000, m("error.tooLong"))
+    .transform(normalizeDocumentBody)
+    .refine((body) => body !== "", m("error.required")),
   reason: requiredText(1000),
 });
 

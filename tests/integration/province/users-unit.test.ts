@@ -10,6 +10,7 @@ import { hashPassword } from "~/utils/password.server";
 import { createTestDb, type TestDb } from "../../setup/test-db";
 import type * as NewUserRoute from "~/routes/staff.users.new";
 import type * as EditUserRoute from "~/routes/staff.users.$userId";
+import type * as UserListRoute from "~/routes/staff.users._index";
 import type * as AuthModule from "~/utils/auth.server";
 
 /*
@@ -21,7 +22,7 @@ const NOW = new Date("2026-12-01T23:40:00.000Z");
 let t: TestDb;
 let cookie = "";
 const ids = { musai: 0, province: 0, namMan: 0, fresh: 0 };
-const routes: { create?: typeof NewUserRoute; edit?: typeof EditUserRoute } = {};
+const routes: { create?: typeof NewUserRoute; edit?: typeof EditUserRoute; list?: typeof UserListRoute } = {};
 const unitId = async (code: string) => (await t.db.selectFrom("unit").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
 
 beforeAll(async () => {
@@ -48,6 +49,7 @@ beforeAll(async () => {
   cookie = login.setCookie.split(";")[0] ?? "";
   routes.create = await import("~/routes/staff.users.new");
   routes.edit = await import("~/routes/staff.users.$userId");
+  routes.list = await import("~/routes/staff.users._index");
 }, 300_000);
 
 afterAll(async () => {
@@ -138,5 +140,30 @@ describe("the admin chooses a user's unit", () => {
     expect(refused.init?.status).toBe(400);
     expect(refused.data.result.error?.unitId).toEqual(["users.error.unit"]);
     expect((await userRow("canbo-thu"))?.unit_id).toBe(ids.musai);
+  });
+});
+
+describe("the admin lists the users of a covered unit", () => {
+  const list = async (query: string) =>
+    (await routes.list!.loader({ request: new Request(`http://localhost/staff/users${query}`, { headers: { Cookie: cookie } }), params: {}, context: ctx })) as {
+      unitId: number;
+      units: Array<{ id: number }>;
+      users: Array<{ username: string }>;
+    };
+
+  it("shows the admin's own unit by default, and a commune's users when that commune is chosen", async () => {
+    const own = await list("");
+    expect(own.unitId).toBe(ids.province);
+    expect(own.users.map((u) => u.username)).toContain("tinh-quantri");
+    expect(own.units.map((u) => u.id)).toEqual(expect.arrayContaining([ids.province, ids.musai]));
+    const commune = await list(`?unit=${ids.musai}`);
+    expect(commune.unitId).toBe(ids.musai);
+    expect(commune.users.map((u) => u.username)).toContain("chatluong");
+    expect(commune.users.map((u) => u.username)).not.toContain("tinh-quantri");
+  });
+
+  it("falls back to the admin's unit for a unit it does not cover or a malformed value, never a 500", async () => {
+    expect((await list("?unit=999999")).unitId).toBe(ids.province);
+    expect((await list("?unit=abc")).unitId).toBe(ids.province);
   });
 });
