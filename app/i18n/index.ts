@@ -65,34 +65,24 @@ export function formatRate(rate: number | null, language: Language): string {
   return `${formatNumber(percent, language, digits)}%`;
 }
 
+// Vietnam has kept UTC+7 without daylight saving since 1975, so a business date and time are
+// the instant shifted by seven hours: one addition and a few digits instead of an Intl call per
+// value (the CSV tracking book formats several per row). tests/unit/i18n/format-date.test.ts
+// checks the output against Intl.DateTimeFormat in Asia/Ho_Chi_Minh, both languages.
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** `dd/MM/yyyy` in Asia/Ho_Chi_Minh in both languages. */
-export function formatDate(value: Date | string, language: Language): string {
-  return cached(
-    `d:${language}`,
-    () =>
-      new Intl.DateTimeFormat(LOCALES[language], {
-        timeZone: BUSINESS_TIME_ZONE,
-        day: "2-digit",
-        month: "2-digit",
-        year: "numeric",
-      }),
-  ).format(toDate(value));
+export function formatDate(value: Date | string, _language: Language): string {
+  const shifted = new Date(toDate(value).getTime() + VIETNAM_OFFSET_MS);
+  return `${pad2(shifted.getUTCDate())}/${pad2(shifted.getUTCMonth() + 1)}/${shifted.getUTCFullYear()}`;
 }
 
 /** `dd/MM/yyyy HH:mm` in Asia/Ho_Chi_Minh. */
 export function formatDateTime(value: Date | string, language: Language): string {
   const date = toDate(value);
-  const time = cached(
-    `t:${language}`,
-    () =>
-      new Intl.DateTimeFormat(LOCALES[language], {
-        timeZone: BUSINESS_TIME_ZONE,
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-      }),
-  ).format(date);
-  return `${formatDate(date, language)} ${time}`;
+  const shifted = new Date(date.getTime() + VIETNAM_OFFSET_MS);
+  return `${formatDate(date, language)} ${pad2(shifted.getUTCHours())}:${pad2(shifted.getUTCMinutes())}`;
 }
 
 function toDate(value: Date | string): Date {
