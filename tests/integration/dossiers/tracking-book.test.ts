@@ -7,6 +7,7 @@ import { TRACKING_BOOK_ROW_CAP } from "~/models/tracking-book.server";
 import { pdfPages } from "../../setup/pdf-text";
 import { createTestDb, type TestDb } from "../../setup/test-db";
 import type * as BookRoute from "~/routes/staff.dossiers.tracking-book[.pdf]";
+import type * as CsvRoute from "~/routes/staff.dossiers.export[.csv]";
 import type * as AuthModule from "~/utils/auth.server";
 
 /*
@@ -18,6 +19,7 @@ const NOW = new Date("2026-12-01T03:00:00Z");
 
 let t: TestDb;
 let route: typeof BookRoute;
+let csvRoute: typeof CsvRoute;
 let auth: typeof AuthModule;
 let cookie = "";
 let unitId = 0;
@@ -30,6 +32,7 @@ beforeAll(async () => {
   unitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
   auth = await import("~/utils/auth.server");
   route = await import("~/routes/staff.dossiers.tracking-book[.pdf]");
+  csvRoute = await import("~/routes/staff.dossiers.export[.csv]");
   const login = await auth.logIn(new Request("http://localhost/login"), { username: "motcua", password: DEMO_PASSWORD }, "198.51.100.7");
   if (!login.ok) throw new Error("login failed");
   cookie = login.setCookie.split(";")[0] ?? "";
@@ -136,5 +139,36 @@ describe("tracking book PDF", () => {
     const text = bytes.toString("utf8");
     expect(text).toContain("Không in được sổ theo dõi hồ sơ");
     expect(text).toContain(message);
+  });
+});
+
+describe("register CSV", () => {
+  it("has the tracking book's columns: lead agency, sent to agency, result back from agency", async () => {
+    const response = (await csvRoute.loader({
+      request: new Request("http://localhost/staff/dossiers/export.csv?from=2025-07-01&to=2025-07-31", { headers: { Cookie: cookie } }),
+      params: {},
+      context: { clientAddress: "127.0.0.1" },
+    })) as Response;
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const header = lines[0]!.split(",");
+    for (const column of ["Cơ quan chủ trì giải quyết", "Chuyển hồ sơ đến cơ quan giải quyết", "Thời điểm chuyển", "Nhận kết quả từ cơ quan giải quyết"]) {
+      expect(header).toContain(column);
+    }
+    const transferred = await t.db
+      .selectFrom("dossier")
+      .innerJoin("dossier_event as e", "e.dossier_id", "dossier.id")
+      .select(["dossier.code", "e.agency"])
+      .where("dossier.unit_id", "=", unitId)
+      .where("e.kind", "=", "transfer")
+      .where("dossier.received_date", ">=", "2025-07-01")
+      .where("dossier.received_date", "<=", "2025-07-31")
+      .executeTakeFirstOrThrow();
+    const line = lines.find((l) => l.includes(transferred.code))!;
+    expect(line).toContain(transferred.agency!);
+    expect(line).toContain("UBND xã Mường Sai");
+    // A dossier handled in the commune was handed to the lead agency's officer.
+    const local = lines.slice(1).find((l) => !l.includes(transferred.agency!))!;
+    expect(local.split(",").filter((cell) => cell === "UBND xã Mường Sai").length).toBeGreaterThanOrEqual(2);
   });
 });
