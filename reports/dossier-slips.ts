@@ -18,7 +18,7 @@ export type {
 } from "./dossier-slips/data";
 export { buildApologySlip, buildRefusalSlip, buildStopNotice, buildSupplementSlip } from "./dossier-slips/notices";
 export { buildReceiptSlip, QR_CAPTION } from "./dossier-slips/receipt";
-export { formatSlipTime } from "./dossier-slips/wording";
+export { deskName, formatSlipTime } from "./dossier-slips/wording";
 export {
   buildTrackingBook,
   TRACKING_BOOK_COLUMNS,

@@ -2,6 +2,9 @@ import type { AreaMessages } from "./types";
 
 /** Issue 17: rule sets as data, intake papers, the legal clocks. */
 export const lawVi = {
+  "dossier.field.counterpartReceiver": "Người nhận hồ sơ tại cơ quan đó",
+  "dossier.field.counterpartSender": "Người gửi kết quả tại cơ quan đó",
+  "dossier.field.counterpartHint": "Không bắt buộc: in trên phiếu kiểm soát; để trống thì ghi tên cơ quan.",
   "register.col.leadAgency": "Cơ quan chủ trì giải quyết",
   "register.col.sentTo": "Chuyển hồ sơ đến cơ quan giải quyết",
   "register.col.sentAt": "Thời điểm chuyển",
@@ -89,6 +92,9 @@ export const lawVi = {
 } as const;
 
 export const lawEn: AreaMessages<typeof lawVi> = {
+  "dossier.field.counterpartReceiver": "Person who took the dossier in at that agency",
+  "dossier.field.counterpartSender": "Person who sent the result at that agency",
+  "dossier.field.counterpartHint": "Optional: printed on the process control slip; left empty, the agency's name is printed.",
   "register.col.leadAgency": "Lead agency",
   "register.col.sentTo": "Sent to agency",
   "register.col.sentAt": "Sent at",
