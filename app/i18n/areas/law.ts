@@ -2,8 +2,8 @@ import type { AreaMessages } from "./types";
 
 /** Issue 17: rule sets as data, intake papers, the legal clocks. */
 export const lawVi = {
-  "dossier.field.counterpartReceiver": "Người nhận hồ sơ tại cơ quan đó",
-  "dossier.field.counterpartSender": "Người gửi kết quả tại cơ quan đó",
+  "dossier.field.counterpartReceiver": "Người nhận hồ sơ ở nơi chuyển đến",
+  "dossier.field.counterpartSender": "Người gửi trả kết quả",
   "dossier.field.counterpartHint": "Không bắt buộc: in trên phiếu kiểm soát; để trống thì ghi tên cơ quan.",
   "feedback.form.complaintClock": "Nếu là khiếu nại",
   "feedback.form.complaintClockHint": "Thời hạn khiếu nại tính từ ngày ông/bà biết được quyết định, hành vi bị khiếu nại (Luật Khiếu nại 2011, Điều 9).",
@@ -97,8 +97,8 @@ export const lawVi = {
 } as const;
 
 export const lawEn: AreaMessages<typeof lawVi> = {
-  "dossier.field.counterpartReceiver": "Person who took the dossier in at that agency",
-  "dossier.field.counterpartSender": "Person who sent the result at that agency",
+  "dossier.field.counterpartReceiver": "Person who took the dossier in there",
+  "dossier.field.counterpartSender": "Person who sent the result back",
   "dossier.field.counterpartHint": "Optional: printed on the process control slip; left empty, the agency's name is printed.",
   "feedback.form.complaintClock": "If this is a complaint",
   "feedback.form.complaintClockHint": "The time to complain counts from the day you learnt of the decision or act (Law on Complaints 2011, Article 9).",
