@@ -18,4 +18,11 @@ export type {
 } from "./dossier-slips/data";
 export { buildApologySlip, buildRefusalSlip, buildStopNotice, buildSupplementSlip } from "./dossier-slips/notices";
 export { buildReceiptSlip, QR_CAPTION } from "./dossier-slips/receipt";
-export { formatSlipTime } from "./dossier-slips/wording";
+export { deskName, formatSlipTime } from "./dossier-slips/wording";
+export {
+  buildTrackingBook,
+  TRACKING_BOOK_COLUMNS,
+  type TrackingBookData,
+  type TrackingBookRow,
+  type TrackingBookSection,
+} from "./dossier-slips/tracking-book";

@@ -36,6 +36,11 @@ export interface AuditReportData {
     fields: readonly string[];
     isoClauses: readonly string[];
     criteria: string;
+    /**
+     * The one-stop rule sets the sampled dossiers were received under ("Nghị định …; Thông tư …"), in
+     * date order: a sample with dossiers received from 1 July 2025 brings Decree 118/2025 and Circular 03/2025.
+     */
+    legalBasis: readonly string[];
     location: string;
     /** Business dates. */
     startDate: string;
@@ -74,7 +79,8 @@ export interface AuditReportData {
     evidence: string;
     ncCode: string | null;
   }>;
-  nonconformities: ReadonlyArray<{ code: string; title: string; gradeLabel: string; stateLabel: string }>;
+  /** `finding`: what the auditor found (the evidence written with the answer), not the checklist question. */
+  nonconformities: ReadonlyArray<{ code: string; finding: string; gradeLabel: string; stateLabel: string }>;
   conclusions: string;
   criteriaMetLabel: string;
   divergingOpinions: string | null;
@@ -125,7 +131,7 @@ const FINDING_COLUMNS: readonly TableColumn[] = [
 
 const NC_COLUMNS: readonly TableColumn[] = [
   { header: "Số SKPH", width: 62 },
-  { header: "Nội dung", fraction: 1 },
+  { header: "Phát hiện", fraction: 1 },
   { header: "Mức độ", width: 56 },
   { header: "Tình trạng xử lý", width: 110 },
 ];
@@ -140,14 +146,14 @@ export function footerLine(data: Pick<AuditReportData, "audit" | "verification">
     : `${data.audit.code} – Bản dự thảo, chưa phê duyệt: không có giá trị xác minh`;
 }
 
-/** "Mẫu được chọn ngẫu nhiên có lặp lại được…": how the sample was drawn, in words. */
+/** How the sample was drawn, in words an auditor reads (the generator itself: decision record 0007). */
 export function sampleMethodText(sample: NonNullable<AuditReportData["sample"]>): string {
   return (
     `Tổng thể: hồ sơ tiếp nhận từ ngày ${formatDate(sample.from)} đến ngày ${formatDate(sample.to)} trong Sổ theo dõi hồ sơ, ` +
-    `theo từng lĩnh vực, sắp xếp theo mã hồ sơ. Cỡ mẫu: ${formatNumber(sample.sizePerField, "vi")} hồ sơ mỗi lĩnh vực ` +
+    `theo từng lĩnh vực. Cỡ mẫu: ${formatNumber(sample.sizePerField, "vi")} hồ sơ mỗi lĩnh vực ` +
     `(hoặc toàn bộ nếu ít hơn), tối đa một nửa lấy từ nhóm ưu tiên (trễ hạn, bị yêu cầu bổ sung, có phiếu xin lỗi, liên thông) theo QT-02. ` +
-    `Chọn ngẫu nhiên bằng bộ sinh số Mulberry32 khởi tạo từ hạt giống "${sample.seed}" và tên lĩnh vực (FNV-1a), xáo trộn Fisher–Yates: ` +
-    `cùng hạt giống và cùng sổ theo dõi cho lại đúng mẫu này.`
+    `Hồ sơ được chọn ngẫu nhiên với hạt giống được ghi lại là "${sample.seed}": cùng hạt giống và cùng sổ theo dõi luôn chọn ra đúng những hồ sơ này, ` +
+    `nên bất kỳ ai cũng kiểm tra lại được mẫu; người đánh giá không tự chọn hồ sơ.`
   );
 }
 
@@ -194,7 +200,10 @@ export function buildAuditReport(data: AuditReportData): ReportDocument {
   ]);
 
   addHeading(report, SECTION.criteria, 2);
-  addKeyValues(report, [{ label: "Điều khoản TCVN ISO 9001:2015", value: a.isoClauses.join(", ") }]);
+  addKeyValues(report, [
+    { label: "Điều khoản TCVN ISO 9001:2015", value: a.isoClauses.join(", ") },
+    ...(a.legalBasis.length > 0 ? [{ label: "Quy định về cơ chế một cửa áp dụng cho hồ sơ trong mẫu", value: a.legalBasis.join("\n") }] : []),
+  ]);
   addParagraph(report, a.criteria, { align: "justify" });
 
   addHeading(report, SECTION.team, 2);
@@ -299,7 +308,7 @@ function addNonconformities(report: ReportDocument, ncs: AuditReportData["noncon
     addParagraph(report, "Cuộc đánh giá không phát hiện sự không phù hợp.");
     return;
   }
-  addTable(report, { columns: NC_COLUMNS, rows: ncs.map((nc) => [nc.code, nc.title, nc.gradeLabel, nc.stateLabel]) });
+  addTable(report, { columns: NC_COLUMNS, rows: ncs.map((nc) => [nc.code, nc.finding, nc.gradeLabel, nc.stateLabel]) });
 }
 
 function addApproval(report: ReportDocument, data: AuditReportData): void {

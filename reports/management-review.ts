@@ -158,6 +158,8 @@ export interface ReviewRecordData {
   conclusions: string;
   decisions: ReadonlyArray<{ category: string; description: string; owner: string | null; dueDate: string | null }>;
   recordedBy: string;
+  /** The meeting's secretary, who signs the record with the chair; default: the person who recorded it. */
+  secretary?: string | null;
   /** Also the PDF's creation date, so the stored bytes are repeatable from the same data. */
   recordedAt: Date;
   verification: { code: string; url: string };
@@ -605,6 +607,13 @@ export function inputSummary(inputs: ReviewInputsData): string[] {
   ];
 }
 
+/** Height of the record's closing: heading, the recording sentence, the QR block and the two signatures. */
+const CLOSING_HEIGHT = 260;
+
+function secretaryOf(data: ReviewRecordData): string {
+  return data.secretary?.trim() || data.recordedBy;
+}
+
 /** A4 portrait; stored once with its bytes when the review is recorded. */
 export function buildReviewRecord(data: ReviewRecordData): ReportDocument {
   const { review } = data;
@@ -631,6 +640,7 @@ export function buildReviewRecord(data: ReviewRecordData): ReportDocument {
     { label: "Thời gian", value: `Ngày ${formatDate(review.meetingDate)}` },
     { label: "Địa điểm", value: orNone(review.location) },
     { label: "Chủ trì", value: orNone(review.chair) },
+    { label: "Thư ký", value: secretaryOf(data) },
     { label: "Kỳ xem xét", value: `Từ ngày ${formatDate(review.period.from)} đến ngày ${formatDate(review.period.to)}` },
     { label: "Số liệu đầu vào", value: windowLine(data.inputs.window) },
   ]);
@@ -655,6 +665,8 @@ export function buildReviewRecord(data: ReviewRecordData): ReportDocument {
     });
   }
 
+  // The closing section stays with the signatures: the last page never holds the signatures alone.
+  ensureSpace(report, CLOSING_HEIGHT);
   addHeading(report, RECORD_SECTION.recorded, 1);
   addParagraph(
     report,
@@ -663,7 +675,7 @@ export function buildReviewRecord(data: ReviewRecordData): ReportDocument {
   addVerification(report, data.verification, "biên bản này");
   addSpacer(report, 6);
   addSignatures(report, [
-    { title: "THƯ KÝ CUỘC HỌP", hint: "(Ký và ghi rõ họ tên)", name: null },
+    { title: "THƯ KÝ CUỘC HỌP", hint: "(Ký và ghi rõ họ tên)", name: secretaryOf(data) },
     { title: "CHỦ TRÌ", hint: "(Ký, ghi rõ họ tên)", name: review.chair },
   ]);
   return report;

@@ -65,6 +65,15 @@ export function DossierActionForm({
           <Field label={t("dossier.field.agency")} htmlFor={fields.agency.id} errorId={fields.agency.errorId} errors={fields.agency.errors}>
             <input {...getInputProps(fields.agency, { type: "text" })} />
           </Field>
+          <Field
+            label={t(op === "transfer" ? "dossier.field.counterpartReceiver" : "dossier.field.counterpartSender")}
+            htmlFor={fields.counterpartName.id}
+            errorId={fields.counterpartName.errorId}
+            errors={fields.counterpartName.errors}
+            hint={t("dossier.field.counterpartHint")}
+          >
+            <input {...getInputProps(fields.counterpartName, { type: "text" })} autoComplete="off" />
+          </Field>
           <label className="checkbox">
             <input {...getInputProps(fields.electronic, { type: "checkbox" })} defaultChecked />
             {t("dossier.field.electronic")}

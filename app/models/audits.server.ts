@@ -26,6 +26,8 @@ import { recordAudit, type Actor } from "./audit-log.server";
 import { getChecklistItems, listChecklistTemplates, type ChecklistItemForAudit } from "./checklists.server";
 import { getStoredRecord, insertRecord, newVerificationCode, type StoredRecord } from "./issued-documents.server";
 import { insertNonconformity } from "./nonconformities.server";
+import { listRuleSetVersions } from "./rule-sets.server";
+import { versionInForce } from "~/domain/dossiers/rule-sets";
 import { listProcessDocuments } from "./documents.server";
 import { getWorkAreas } from "./work-areas.server";
 import { membersWithoutAuditorCompetence } from "./competence.server";
@@ -717,9 +719,10 @@ async function answerQuestion(
           process: question.process ?? detail.audit.processes[0] ?? "QT-02",
           isoClause: question.isoClause,
           grade: step.grade,
-          title: truncate(`${detail.audit.code}: ${question.question}`, 300),
+          // The nonconformity is what was found; the question it answers is the requirement, kept as evidence.
+          title: truncate(`${detail.audit.code}: ${step.evidence?.trim() || question.question}`, 300),
           description: step.evidence ?? "",
-          evidence: `Đánh giá nội bộ ${detail.audit.code}, danh mục ${question.templateCode}, câu ${question.position}.`,
+          evidence: `Đánh giá nội bộ ${detail.audit.code}, danh mục ${question.templateCode}, câu ${question.position}: ${question.question}`,
           foundAt: now,
           foundByUserId: user.userId,
           links: [{ entityType: "audit_finding", entityId: question.id, reason: `${detail.audit.code} – ${question.templateCode}/${question.position}` }],
@@ -830,6 +833,21 @@ export async function auditReportData(
   };
   const a = detail.audit;
   const tally = tallyAnswers(detail.questions.map((q) => q.answer));
+  // What was found: the evidence written with the answer (or the sampled dossier's note), not the question.
+  const findingOf = (nc: AuditDetail["nonconformities"][number]) =>
+    detail.questions.find((q) => q.ncCode === nc.code)?.evidence?.trim() ||
+    detail.sample.find((s) => s.ncCode === nc.code)?.note?.trim() ||
+    nc.title.replace(`${a.code}: `, "");
+  const versions = await listRuleSetVersions(db);
+  const legalBasis = [
+    ...new Set(
+      [...detail.sample]
+        .sort((x, y) => x.receivedDate.localeCompare(y.receivedDate))
+        .map((s) => versionInForce(versions, s.receivedDate))
+        .filter((v): v is NonNullable<typeof v> => v !== null)
+        .map((v) => `${v.decree}; ${v.circular}`),
+    ),
+  ];
   const slipFacts = (s: AuditDetail["sample"][number]) =>
     [
       s.supplementCount > 0 ? `bổ sung ${s.supplementCount} lần` : null,
@@ -848,6 +866,7 @@ export async function auditReportData(
       fields: a.fields.map(labelOfField),
       isoClauses: a.isoClauses,
       criteria: a.criteria,
+      legalBasis,
       location: a.location,
       startDate: a.startDate,
       endDate: a.endDate,
@@ -902,7 +921,7 @@ export async function auditReportData(
     ],
     nonconformities: detail.nonconformities.map((nc) => ({
       code: nc.code,
-      title: nc.title,
+      finding: findingOf(nc),
       gradeLabel: vi(`nc.grade.${nc.grade}`),
       stateLabel: vi(`nc.state.${nc.state}`),
     })),

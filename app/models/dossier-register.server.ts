@@ -5,6 +5,7 @@ import type { RegisterFilter } from "~/domain/dossiers/register-filter";
 import { makePeriod, measurePeriod } from "~/domain/metrics/period";
 import { lateFinishedIn, lateWhileOpen, openAtJudgement, resolvedIn } from "./metrics.server";
 import { dossierOrderKey, searchDossiers, streamRows } from "#db/sql";
+import { trackingStepColumns } from "./tracking-book.server";
 
 export interface RegisterQuery extends Omit<RegisterFilter, "after"> {
   unitId: number;
@@ -153,10 +154,18 @@ export async function listOverdueDossiers(db: Kysely<Database>, unitId: number, 
 }
 
 /**
- * Every filtered row, oldest first, for the CSV tracking book: one statement read as it goes
+ * Every filtered row, oldest first, for the CSV tracking book, with the book's step columns (handed
+ * over, transferred, back from the agency): one statement read as it goes
  * (better-sqlite3 `iterate()`, a pg cursor on PostgreSQL), so memory stays flat and time linear.
  * (Keyset pages of 1,000 re-read and re-sorted the filtered rows per page: quadratic over a year.)
  */
 export function streamRegister(db: Kysely<Database>, q: Omit<RegisterQuery, "afterId" | "limit">) {
-  return streamRows(db, filtered(db, q).select(columns).orderBy(sql.ref(dossierOrderKey(db, q.q))));
+  return streamRows(
+    db,
+    filtered(db, q)
+      .select(columns)
+      .select("dossier.received_date")
+      .select((eb) => trackingStepColumns(eb))
+      .orderBy(sql.ref(dossierOrderKey(db, q.q))),
+  );
 }

@@ -7,6 +7,7 @@ import {
   buildRefusalSlip,
   buildStopNotice,
   buildSupplementSlip,
+  deskName,
   type DossierSlipData,
   type SlipUnit,
 } from "#reports/dossier-slips";
@@ -125,8 +126,12 @@ export async function buildDossierSlip(
             dueAt: e.due_at,
             note: e.note,
             handlerName: e.kind === "assign" ? (staffNames.get(Number(e.details?.handlerUserId)) ?? null) : null,
+            electronic: e.is_electronic === null ? null : e.is_electronic === 1,
+            counterpartName: typeof e.details?.counterpartName === "string" ? e.details.counterpartName : null,
           })),
-          { applicant: d.applicant_name },
+          // The desk as the rule set in force on the dossier's date names it: a 2025 dossier's slip
+          // says "Trung tâm Phục vụ hành chính công", never the pre-2025 desk.
+          { applicant: d.applicant_name, desk: deskName(base) },
         ),
       });
   }

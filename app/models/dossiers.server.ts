@@ -321,11 +321,13 @@ export async function applyDossierAction(
         changes.open_transfer_count = before.open_transfer_count + 1;
         event.agency = action.agency;
         event.is_electronic = action.electronic ? 1 : 0;
+        if (action.counterpartName) event.details_json = JSON.stringify({ counterpartName: action.counterpartName });
         break;
       case "transfer_back":
         changes.open_transfer_count = before.open_transfer_count - 1;
         event.agency = action.agency;
         event.is_electronic = action.electronic ? 1 : 0;
+        if (action.counterpartName) event.details_json = JSON.stringify({ counterpartName: action.counterpartName });
         break;
       case "request_supplement":
         changes.supplement_count = before.supplement_count + 1;

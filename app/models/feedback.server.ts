@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, FeedbackItemTable } from "#db/schema";
-import { feedbackDeadlines, deadlineUrgency, legalClocks, nextLegalClock, type DeadlineUrgency, type LegalClock, type LegalClockKey } from "~/domain/feedback/deadlines";
+import { feedbackDeadlines, deadlineUrgency, legalClocks, nextLegalClock, type ComplaintInstance, type DeadlineUrgency, type LegalClock, type LegalClockKey } from "~/domain/feedback/deadlines";
 import { versionInForce, type RuleSetVersion } from "~/domain/dossiers/rule-sets";
 import { businessDateOf } from "~/utils/clock";
 import { listRuleSetVersions } from "./rule-sets.server";
@@ -91,6 +91,8 @@ export interface NewFeedback {
   dossierCode?: string | undefined;
   procedureCode?: string | undefined;
   contact: { name?: string | undefined; phone?: string | undefined; email?: string | undefined; address?: string | undefined; idNumber?: string | undefined };
+  /** A complaint's instance and the day the complainant learnt of the decision (null: unknown). */
+  complaint?: { instance: ComplaintInstance; knewOn: string | null } | undefined;
   consent: boolean;
   source: "web" | "open311" | "desk";
   sourceAddressHash: string | null;
@@ -137,6 +139,8 @@ export async function submitFeedback(
       contact_email: input.contact.email ?? null,
       contact_address: input.contact.address ?? null,
       contact_id_number: input.contact.idNumber ?? null,
+      complaint_instance: input.kind === "complaint" ? (input.complaint?.instance ?? "first") : "first",
+      knew_on: input.kind === "complaint" ? (input.complaint?.knewOn ?? null) : null,
       consent_at: input.consent ? stamp : null,
       received_at: stamp,
       acceptance_due_at: deadlines.acceptanceDueAt?.toISOString() ?? null,

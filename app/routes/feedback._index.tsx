@@ -4,13 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FieldErrors, FormErrors } from "~/components/form";
-import { FEEDBACK_KINDS } from "~/domain/feedback/feedback";
-import { PublicFeedbackSchema } from "~/domain/feedback/schema";
+import { COMPLAINT_INSTANCES, FEEDBACK_KINDS } from "~/domain/feedback/feedback";
+import { knewOnIsFuture, PublicFeedbackSchema } from "~/domain/feedback/schema";
 import { useI18n } from "~/i18n/i18n-context";
 import { checkAttachments, readFeedbackForm, storeAttachments } from "~/models/feedback-intake.server";
 import { submitFeedback } from "~/models/feedback.server";
 import { getPublicUnit } from "~/models/units.server";
 import { hashClientAddress } from "~/utils/client-address.server";
+import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
@@ -46,6 +47,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const value = submission.value;
+  if (value.kind === "complaint" && knewOnIsFuture(value.knewOn, businessDateOf(now))) {
+    return data(submission.reply({ fieldErrors: { knewOn: ["feedback.error.knewOnFuture"] } }), { status: 400 });
+  }
   const stored = await storeAttachments(checked.attachments);
   const origin = publicOrigin(request);
   try {
@@ -59,6 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         dossierCode: value.dossierCode,
         procedureCode: value.procedureCode,
         contact: { name: value.name, phone: value.phone, email: value.email, address: value.address, idNumber: value.idNumber },
+        complaint: { instance: value.complaintInstance, knewOn: value.knewOn ?? null },
         consent: true,
         source: "web",
         sourceAddressHash: addressHash,
@@ -127,6 +132,22 @@ export default function FeedbackForm() {
           {text("email", t("feedback.form.email"), "email")}
           {text("address", t("feedback.form.address"))}
           {text("idNumber", t("feedback.form.idNumber"))}
+        </fieldset>
+        <fieldset className="stack">
+          <legend>{t("feedback.form.complaintClock")}</legend>
+          <p className="field-hint">{t("feedback.form.complaintClockHint")}</p>
+          <div className="field" role="radiogroup" aria-label={t("feedback.form.complaintInstance")}>
+            {COMPLAINT_INSTANCES.map((instance) => (
+              <label key={instance} className="choice">
+                <input type="radio" name={fields.complaintInstance.name} value={instance} defaultChecked={(fields.complaintInstance.initialValue ?? "first") === instance} />
+                <span>{t(`clock.instance.${instance}`)}</span>
+              </label>
+            ))}
+            <FieldErrors id={fields.complaintInstance.errorId} errors={fields.complaintInstance.errors} />
+          </div>
+          <Field label={t("clock.knewOn")} htmlFor={fields.knewOn.id} errorId={fields.knewOn.errorId} errors={fields.knewOn.errors} hint={t("feedback.form.knewOnHint")}>
+            <input {...getInputProps(fields.knewOn, { type: "date" })} />
+          </Field>
         </fieldset>
         <div className="field">
           <label htmlFor="attachments">{t("feedback.form.attachments")}</label>

@@ -58,7 +58,7 @@ function toDossierAction(input: DossierActionInput): DossierAction {
       return { type: "assign", handlerUserId: input.handlerUserId };
     case "transfer":
     case "transfer_back":
-      return { type: input.op, agency: input.agency, electronic: input.electronic };
+      return { type: input.op, agency: input.agency, electronic: input.electronic, ...(input.counterpartName ? { counterpartName: input.counterpartName } : {}) };
     case "request_supplement":
       return { type: "request_supplement", missingItems: input.missingItems, reason: input.reason };
     case "issue_apology":

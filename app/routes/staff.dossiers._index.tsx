@@ -16,6 +16,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { businessDateOf } from "~/utils/clock";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/dossiers"));
@@ -30,7 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     totalRegister(db, query, { firstPage: !after }),
     after || filter.overdue ? Promise.resolve([]) : listOverdueDossiers(db, user.unitId, now),
   ]);
+  // The tracking book of the filtered period and field; without a period, this month so far.
+  const today = businessDateOf(now);
+  const book = new URLSearchParams({ from: filter.from ?? `${today.slice(0, 8)}01`, to: filter.to ?? today });
+  if (filter.field) book.set("field", filter.field);
   return {
+    trackingBookHref: `/staff/dossiers/tracking-book.pdf?${book}`,
     lastResult: submission.status === "success" ? undefined : submission.reply(),
     rows: page.rows,
     nextAfterId: page.nextAfterId,
@@ -42,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Register() {
-  const { lastResult, rows, nextAfterId, total, overdue, overdueLimit, isFirstPage } = useLoaderData<typeof loader>();
+  const { trackingBookHref, lastResult, rows, nextAfterId, total, overdue, overdueLimit, isFirstPage } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t, formatDate } = useI18n();
   const [form, fields] = useForm<RegisterFilter>({
@@ -67,6 +73,9 @@ export default function Register() {
         <h1>{t("register.title")}</h1>
         <a className="button button--secondary" href={`/staff/dossiers/export.csv?${exportParams}`}>
           {t("register.exportCsv")}
+        </a>
+        <a className="button button--secondary" href={trackingBookHref} title={t("trackingBook.hint")}>
+          {t("trackingBook.link")}
         </a>
       </div>
       {(REGISTER_OUTCOMES as readonly string[]).includes(searchParams.get("outcome") ?? "") && searchParams.get("judgedFrom") && searchParams.get("judgedTo") ? (

@@ -124,6 +124,17 @@ const TOPICS: Record<FeedbackKind, Topic[]> = {
   ],
 };
 
+/**
+ * The complaints' filing clocks, without drawing from the generator (the other demo items stay as
+ * they were): in turn filed 15 and 40 days after the complainant learnt of the decision (in time),
+ * 120 days after (past the 90-day window: flagged for the officer), and a second-instance complaint
+ * 30 days after the first-instance decision (in time: 45 days in this remote commune).
+ */
+export function demoComplaintClock(index: number, receivedDay: string): { instance: "first" | "second"; knewOn: string } {
+  const turn = index % 4;
+  return { instance: turn === 3 ? "second" : "first", knewOn: addDays(receivedDay, -[15, 40, 120, 30][turn]!) };
+}
+
 type Random = ReturnType<typeof mulberry32>;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -154,6 +165,7 @@ export async function seedDemoFeedback(
   const open311 = await db.selectFrom("api_client").select("id").where("unit_id", "=", unitId).where("scopes_json", "like", "%open311%").executeTakeFirst();
   const today = businessDateOf(now);
   let items = 0;
+  let complaints = 0;
 
   for (let year = FIRST_YEAR; year <= Number(today.slice(0, 4)); year += 1) {
     const days = workingDays(calendar, `${year}-01-01`, `${year}-12-31` < today ? `${year}-12-31` : today);
@@ -181,6 +193,7 @@ export async function seedDemoFeedback(
               .executeTakeFirst()
           : undefined;
         const fromOpen311 = kind !== "complaint" && open311 !== undefined && random() < 0.15;
+        const complaint = kind === "complaint" ? demoComplaintClock(complaints++, day) : undefined;
         const { id } = await submitFeedback(
           db,
           unitId,
@@ -195,6 +208,7 @@ export async function seedDemoFeedback(
               address: kind === "complaint" || random() < 0.3 ? `Bản ${pick(random, HAMLETS)}, xã Mường Sai, tỉnh Sơn La` : undefined,
               idNumber: kind === "complaint" ? `0140${female ? 9 : 8}${String(between(random, 1_000_000, 9_999_999))}`.padEnd(12, "0").slice(0, 12) : undefined,
             },
+            complaint,
             consent: true,
             source: fromOpen311 ? "open311" : random() < 0.6 ? "web" : "desk",
             sourceAddressHash: null,

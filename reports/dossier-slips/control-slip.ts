@@ -3,7 +3,7 @@ import { addTable } from "../table";
 import { FONT_SIZE } from "../theme";
 import type { HandoverStep, SlipDataWith } from "./data";
 import { addLabelled, addSlipTitle, createSlipDocument, drawFormHeader } from "./layout";
-import { deskName, formatSlipTime, stepResultLabel, TITLE } from "./wording";
+import { BLANK, deskName, formatSlipTime, stepResultLabel, TITLE } from "./wording";
 
 export const CONTROL_SLIP_COLUMNS = [
   "TÊN CƠ QUAN / BỘ PHẬN",
@@ -39,7 +39,7 @@ export function buildControlSlip(data: SlipDataWith<"steps">): ReportDocument {
   addTable(report, {
     columns: [
       { header: agency, fraction: 1.2 },
-      { header: time, width: 70, align: "center" },
+      { header: time, width: 96 },
       { header: people, fraction: 1.5 },
       { header: result, width: 58, align: "center" },
       { header: note, fraction: 0.8 },
@@ -50,11 +50,16 @@ export function buildControlSlip(data: SlipDataWith<"steps">): ReportDocument {
   return report;
 }
 
+/** "09 giờ 15 phút,\nngày 09/05/2024", or the dotted blank when the time was not recorded. */
+function slipTime(at: Date | null): string {
+  return at ? formatSlipTime(at).replace(", ", ",\n") : BLANK;
+}
+
 function stepRow(step: HandoverStep): string[] {
   return [
     step.agency,
-    formatSlipTime(step.at).replace(", ", ",\n"),
-    `Giao: ${step.from?.trim() || "—"}\nNhận: ${step.to?.trim() || "—"}`,
+    `Giao: ${slipTime(step.handedAt)}\nNhận: ${slipTime(step.receivedAt)}`,
+    `Giao: ${step.from?.trim() || BLANK}\nNhận: ${step.to?.trim() || BLANK}`,
     stepResultLabel(step.result),
     step.note?.trim() ?? "",
   ];

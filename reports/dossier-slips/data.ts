@@ -76,7 +76,9 @@ export type StepResult = "early" | "on_time" | "late";
 /** One hand-over of the dossier, as a row of the process control slip. */
 export interface HandoverStep {
   agency: string;
-  at: Date;
+  /** Handed over by the giver, taken in by the receiver; null: not recorded, left dotted to write in. */
+  handedAt: Date | null;
+  receivedAt: Date | null;
   from: string | null;
   to: string | null;
   /** Null while the step is still open. */

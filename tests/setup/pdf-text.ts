@@ -15,8 +15,9 @@ function withTempPdf<T>(pdf: Buffer, read: (path: string) => T): T {
 }
 
 /** Text of each page as pdftotext extracts it (pages end with a form feed). */
-export function pdfPages(pdf: Buffer, mode: "layout" | "plain" = "layout"): string[] {
-  const args = mode === "layout" ? ["-layout", "-enc", "UTF-8"] : ["-enc", "UTF-8"];
+/** `raw`: in the order the text was drawn, so that a table cell wrapped over lines reads as one run. */
+export function pdfPages(pdf: Buffer, mode: "layout" | "plain" | "raw" = "layout"): string[] {
+  const args = mode === "layout" ? ["-layout", "-enc", "UTF-8"] : mode === "raw" ? ["-raw", "-enc", "UTF-8"] : ["-enc", "UTF-8"];
   const text = withTempPdf(pdf, (path) =>
     execFileSync("pdftotext", [...args, path, "-"], { encoding: "utf8" }),
   );

@@ -48,8 +48,9 @@ export function portalStatusCode(state: DossierState, handlingStarted: boolean):
 
 export type DossierAction =
   | { type: "assign"; handlerUserId: number }
-  | { type: "transfer"; agency: string; electronic: boolean }
-  | { type: "transfer_back"; agency: string; electronic: boolean }
+  // `counterpartName`: the person at the other agency who took the dossier in or sent the result back (control slip).
+  | { type: "transfer"; agency: string; electronic: boolean; counterpartName?: string }
+  | { type: "transfer_back"; agency: string; electronic: boolean; counterpartName?: string }
   | { type: "request_supplement"; missingItems: string[]; reason: string }
   | { type: "receive_supplement" }
   | { type: "issue_apology"; reason: string; newAppointmentAt: Date }

@@ -69,11 +69,13 @@ export const DossierActionSchema = z.discriminatedUnion("op", [
     op: z.literal("transfer"),
     agency: requiredText(200),
     electronic: z.boolean().default(false),
+    counterpartName: optionalText(120),
   }),
   z.object({
     op: z.literal("transfer_back"),
     agency: requiredText(200),
     electronic: z.boolean().default(false),
+    counterpartName: optionalText(120),
   }),
   z.object({
     op: z.literal("request_supplement"),

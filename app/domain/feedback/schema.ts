@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ProcedureCodeSchema } from "~/domain/procedures/schema";
-import { CitizenIdSchema, DossierCodeSchema, m, optionalText, PhoneSchema, requiredText } from "~/domain/shared/fields";
-import { FeedbackKindSchema, RATINGS } from "./feedback";
+import { BusinessDateSchema, CitizenIdSchema, DossierCodeSchema, m, optionalText, PhoneSchema, requiredText } from "~/domain/shared/fields";
+import { COMPLAINT_INSTANCES, FeedbackKindSchema, RATINGS } from "./feedback";
 
 const OptionalEmail = z.email(m("error.invalidEmail")).max(200, m("error.tooLong")).optional();
 
@@ -21,6 +21,10 @@ export const PublicFeedbackSchema = z
     email: OptionalEmail,
     address: optionalText(300),
     idNumber: CitizenIdSchema.optional(),
+    // A complaint's clocks (Law on Complaints 2011 art. 9, 33): which instance, and the day the
+    // complainant learnt of the decision or act (the filing window counts from it). Ignored otherwise.
+    complaintInstance: z.enum(COMPLAINT_INSTANCES, m("error.invalid")).default("first"),
+    knewOn: BusinessDateSchema.optional(),
     consent: z.literal("on", m("error.consentRequired")),
     // The honeypot: people never see it; bots fill it.
     website: z.string().max(0, m("error.spamDetected")).optional(),
@@ -33,6 +37,11 @@ export const PublicFeedbackSchema = z
     if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: m("error.complaintNeedsContact") });
   });
 export type PublicFeedbackInput = z.infer<typeof PublicFeedbackSchema>;
+
+/** A date the complainant learnt of the decision that lies after `today` (YYYY-MM-DD) cannot be right. */
+export function knewOnIsFuture(knewOn: string | undefined, today: string): boolean {
+  return knewOn !== undefined && knewOn > today;
+}
 
 export const CitizenReplySchema = z.object({ reply: requiredText(4000) });
 

@@ -2,6 +2,23 @@ import type { AreaMessages } from "./types";
 
 /** Issue 17: rule sets as data, intake papers, the legal clocks. */
 export const lawVi = {
+  "dossier.field.counterpartReceiver": "Người nhận hồ sơ ở nơi chuyển đến",
+  "dossier.field.counterpartSender": "Người gửi trả kết quả",
+  "dossier.field.counterpartHint": "Không bắt buộc: in trên phiếu kiểm soát; để trống thì ghi tên cơ quan.",
+  "feedback.form.complaintClock": "Nếu là khiếu nại",
+  "feedback.form.complaintClockHint": "Thời hạn khiếu nại tính từ ngày ông/bà biết được quyết định, hành vi bị khiếu nại (Luật Khiếu nại 2011, Điều 9).",
+  "feedback.form.complaintInstance": "Lần khiếu nại",
+  "feedback.form.knewOnHint": "Không bắt buộc; để trống thì tính từ ngày nhận đơn.",
+  "feedback.error.knewOnFuture": "Ngày này chưa tới: hãy ghi ngày ông/bà đã biết được quyết định, hành vi.",
+  "register.col.leadAgency": "Cơ quan chủ trì giải quyết",
+  "register.col.sentTo": "Chuyển hồ sơ đến cơ quan giải quyết",
+  "register.col.sentAt": "Thời điểm chuyển",
+  "register.col.resultBack": "Nhận kết quả từ cơ quan giải quyết",
+  "trackingBook.link": "In sổ theo dõi hồ sơ (PDF)",
+  "trackingBook.hint": "Sổ theo dõi hồ sơ của kỳ và lĩnh vực đang lọc (Mẫu 06 trước 01/7/2025, Mẫu 07 từ ngày đó). Cần chọn ngày bắt đầu và ngày kết thúc.",
+  "trackingBook.error.title": "Không in được sổ theo dõi hồ sơ",
+  "trackingBook.error.tooLong": "Kỳ của sổ theo dõi dài nhất 366 ngày: chọn từng năm.",
+  "trackingBook.error.required": "Cần ngày bắt đầu (from) và ngày kết thúc (to), dạng yyyy-mm-dd.",
   "nav.ruleSets": "Bộ quy định một cửa",
   "ruleSets.title": "Bộ quy định một cửa theo thời gian hiệu lực",
   "ruleSets.intro":
@@ -80,6 +97,23 @@ export const lawVi = {
 } as const;
 
 export const lawEn: AreaMessages<typeof lawVi> = {
+  "dossier.field.counterpartReceiver": "Person who took the dossier in there",
+  "dossier.field.counterpartSender": "Person who sent the result back",
+  "dossier.field.counterpartHint": "Optional: printed on the process control slip; left empty, the agency's name is printed.",
+  "feedback.form.complaintClock": "If this is a complaint",
+  "feedback.form.complaintClockHint": "The time to complain counts from the day you learnt of the decision or act (Law on Complaints 2011, Article 9).",
+  "feedback.form.complaintInstance": "Which complaint",
+  "feedback.form.knewOnHint": "Optional; left empty, it counts from the day the complaint is received.",
+  "feedback.error.knewOnFuture": "This date has not come yet: give the day you learnt of the decision or act.",
+  "register.col.leadAgency": "Lead agency",
+  "register.col.sentTo": "Sent to agency",
+  "register.col.sentAt": "Sent at",
+  "register.col.resultBack": "Result back from agency",
+  "trackingBook.link": "Print the tracking book (PDF)",
+  "trackingBook.hint": "The dossier tracking book for the filtered period and field (Form 06 before 1 July 2025, Form 07 from that day). Needs a start and an end date.",
+  "trackingBook.error.title": "The tracking book could not be printed",
+  "trackingBook.error.tooLong": "A tracking book covers at most 366 days: choose one year at a time.",
+  "trackingBook.error.required": "A start date (from) and an end date (to) are needed, as yyyy-mm-dd.",
   "nav.ruleSets": "One-stop rule sets",
   "ruleSets.title": "One-stop rule sets by effective date",
   "ruleSets.intro":

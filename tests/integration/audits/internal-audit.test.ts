@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditPlan } from "~/domain/audits/schema";
@@ -201,6 +202,9 @@ describe("performing, drafting and approving", () => {
     expect(answered?.ncCode).toMatch(/^NC-2026-\d{3}$/);
     const nc = await t.db.selectFrom("nonconformity").selectAll().where("code", "=", answered?.ncCode ?? "").executeTakeFirstOrThrow();
     expect(nc).toMatchObject({ source: "internal_audit", iso_clause: first.isoClause, found_by_user_id: auditor.userId, state: "open" });
+    // The nonconformity says what was found; the checklist question is its requirement, in the evidence.
+    expect(nc.title).toBe(`${code}: Bảng niêm yết tại quầy số 2 còn mức lệ phí cũ của năm 2024.`);
+    expect(nc.evidence).toContain(first.question);
     const link = await t.db.selectFrom("nonconformity_link").selectAll().where("nonconformity_id", "=", nc.id).executeTakeFirstOrThrow();
     expect(link).toMatchObject({ entity_type: "audit_finding", entity_id: first.id });
     const ncPage = await getNonconformity(t.db, unitId, nc.code);
@@ -285,6 +289,14 @@ describe("performing, drafting and approving", () => {
     }
     expect(text).toContain(`Mã xác minh: ${stored.code}`);
     expect(text).toContain(SEED);
+    if (process.env.KEEP_PDF) writeFileSync(process.env.KEEP_PDF, stored.pdf);
+    const words = pdfPages(stored.pdf, "raw").join(" ").replace(/\s+/g, " ");
+    expect(words).toContain("cùng hạt giống và cùng sổ theo dõi luôn chọn ra đúng những hồ sơ này");
+    expect(words).not.toMatch(/Mulberry|FNV|Fisher/);
+    // A sample of dossiers received after 1 July 2025: the criteria name Decree 118/2025 and Circular 03/2025.
+    expect(words).toContain("Quy định về cơ chế một cửa áp dụng cho hồ sơ trong mẫu: Nghị định số 118/2025/NĐ-CP; Thông tư số 03/2025/TT-VPCP");
+    // Section 7 gives the finding, not the checklist question.
+    expect(words).toMatch(/NC-2026-\d{3} Bảng niêm yết tại quầy số 2 còn mức lệ phí cũ của năm 2024\./);
     expect(text).toContain("Tòng Thị Lan");
     expect(text).toContain("Quàng Văn Minh");
     expect(text).toContain("Đáp ứng phần lớn");

@@ -353,3 +353,36 @@ describe("rate limit (FEEDBACK_LIMIT_PER_HOUR=2)", () => {
     expect((await post(formData(VALID), ip)).status).toBe(302);
   });
 });
+
+describe("a complaint's clocks at intake (issue 17)", () => {
+  const COMPLAINT = {
+    ...VALID,
+    kind: "complaint",
+    subject: "Khiếu nại quyết định thu hồi đất",
+    name: "Lò Văn Pằng",
+    address: "Bản Nà Sài, xã Mường Sai",
+    idNumber: "014090001234",
+  };
+
+  it("records the instance and the day the complainant learnt of the decision", async () => {
+    const outcome = await post(formData({ ...COMPLAINT, complaintInstance: "second", knewOn: "2025-01-06" }), freshIp());
+    expect(outcome.status).toBe(302);
+    const item = await t.db.selectFrom("feedback_item").select(["complaint_instance", "knew_on"]).where("code", "=", codeFromLocation(outcome.location)).executeTakeFirstOrThrow();
+    expect(item).toEqual({ complaint_instance: "second", knew_on: "2025-01-06" });
+  });
+
+  it("refuses a date still to come, beside the field, and stores nothing", async () => {
+    const before = await counts();
+    const outcome = await post(formData({ ...COMPLAINT, knewOn: "2999-01-01" }), freshIp());
+    expect(outcome.status).toBe(400);
+    expect(errorsOf(outcome).knewOn).toEqual(["feedback.error.knewOnFuture"]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("keeps neither for feedback that is not a complaint", async () => {
+    const outcome = await post(formData({ ...VALID, complaintInstance: "second", knewOn: "2025-01-06" }), freshIp());
+    expect(outcome.status).toBe(302);
+    const item = await t.db.selectFrom("feedback_item").select(["complaint_instance", "knew_on"]).where("code", "=", codeFromLocation(outcome.location)).executeTakeFirstOrThrow();
+    expect(item).toEqual({ complaint_instance: "first", knew_on: null });
+  });
+});

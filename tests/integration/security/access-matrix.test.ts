@@ -91,6 +91,7 @@ const MATRIX: Record<string, Cell> = {
   "staff.dossiers._index": { path: "/staff/dossiers", get: [O, L, Q, A] },
   "staff.dossiers.export[.csv]": { path: "/staff/dossiers/export.csv", get: [O, L, Q, A] },
   "staff.dossiers.new": { path: "/staff/dossiers/new", get: [O], post: [O] },
+  "staff.dossiers.tracking-book[.pdf]": { path: "/staff/dossiers/tracking-book.pdf?from=2025-07-01&to=2025-07-03", get: [O, L, Q, A] },
   "staff.external-documents": { path: "/staff/external-documents", get: [Q, L, A], post: [Q] },
   "staff.feedback.$code": { path: "/staff/feedback/{feedback}", get: [Q, O, L], post: [Q, O, L] },
   "staff.feedback._index": { path: "/staff/feedback", get: [Q, O, L] },

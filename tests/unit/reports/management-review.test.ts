@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   buildReviewInputReport,
@@ -259,12 +260,31 @@ describe("the record", () => {
     expect(text).toContain("Biên bản được lập trên phần mềm lúc 16/12/2025 16:30 bởi Quàng Văn Minh");
     expect(text).toContain(`Mã xác minh: ${CODE}`);
     expect(text).toContain("THƯ KÝ CUỘC HỌP");
+    expect(text).toContain("Thư ký: Quàng Văn Minh");
     // The summary's key figures.
     expect(text).toContain("4.760");
     expect(text).toContain("1 quyết định đã đến hạn");
     expect(text).toContain("3. Mục tiêu chất lượng: đạt 1/3 chỉ tiêu (1 chỉ tiêu chưa có số liệu).");
     expect(text).toContain("7. Đánh giá nội bộ: DGNB-2025-01 (Đã phê duyệt, Đáp ứng phần lớn, 1 SKPH).");
   });
+
+  it("names the secretary under the signature, and never leaves the signatures alone on the last page", async () => {
+    const record = (decisions: number) =>
+      recordData({
+        secretary: "Lò Thị Hoa",
+        decisions: Array.from({ length: decisions }, (_, i) => ({ category: "Cải tiến", description: `Quyết định số ${i + 1}`, owner: "Lò Thị Hoa", dueDate: "2026-03-31" })),
+      });
+    for (let decisions = 0; decisions <= 24; decisions += 4) {
+      const pdf = await toBuffer(buildReviewRecord(record(decisions)));
+      if (process.env.KEEP_PDF) writeFileSync(`${process.env.KEEP_PDF}-${decisions}.pdf`, pdf);
+      const pages = pdfPages(pdf);
+      const last = (pages.at(-1) ?? "").replace(/\s+/g, " ");
+      expect(last).toContain("THƯ KÝ CUỘC HỌP");
+      expect(last).toContain(RECORD_SECTION.recorded);
+      expect(last).toContain("Biên bản được lập trên phần mềm");
+      expect(last).toMatch(/THƯ KÝ CUỘC HỌP.*Lò Thị Hoa/);
+    }
+  }, 60_000);
 
   it("gives the same bytes for the same data, with the recording time as its creation date", async () => {
     const [a, b] = await Promise.all([toBuffer(buildReviewRecord(recordData())), toBuffer(buildReviewRecord(recordData()))]);

@@ -32,12 +32,12 @@ describe("controlSlipRows", () => {
       { applicant: APPLICANT },
     );
     expect(rows).toEqual([
-      { agency: DESK, at: new Date(vn("2024-03-04T09:00:00")), from: APPLICANT, to: OFFICER, result: "early", note: null },
-      { agency: HANDLER, at: new Date(vn("2024-03-04T10:00:00")), from: LEADER, to: HANDLER_NAME, result: "early", note: null },
-      { agency: AGENCY, at: new Date(vn("2024-03-05T09:00:00")), from: HANDLER_NAME, to: null, result: "early", note: "Chuyển liên thông" },
-      { agency: HANDLER, at: new Date(vn("2024-03-07T17:30:00")), from: AGENCY, to: HANDLER_NAME, result: "on_time", note: "Nhận kết quả liên thông" },
-      { agency: DESK, at: new Date(vn("2024-03-08T09:00:00")), from: HANDLER_NAME, to: OFFICER, result: "late", note: "Có kết quả" },
-      { agency: DESK, at: new Date(vn("2024-03-08T10:00:00")), from: OFFICER, to: APPLICANT, result: "late", note: "Trả kết quả" },
+      { agency: DESK, handedAt: new Date(vn("2024-03-04T09:00:00")), receivedAt: new Date(vn("2024-03-04T09:00:00")), from: APPLICANT, to: OFFICER, result: "early", note: null },
+      { agency: HANDLER, handedAt: new Date(vn("2024-03-04T10:00:00")), receivedAt: new Date(vn("2024-03-04T10:00:00")), from: LEADER, to: HANDLER_NAME, result: "early", note: null },
+      { agency: AGENCY, handedAt: new Date(vn("2024-03-05T09:00:00")), receivedAt: new Date(vn("2024-03-05T09:00:00")), from: HANDLER_NAME, to: AGENCY, result: "early", note: "Chuyển liên thông" },
+      { agency: HANDLER, handedAt: new Date(vn("2024-03-07T17:30:00")), receivedAt: new Date(vn("2024-03-07T17:30:00")), from: AGENCY, to: HANDLER_NAME, result: "on_time", note: "Nhận kết quả liên thông" },
+      { agency: DESK, handedAt: new Date(vn("2024-03-08T09:00:00")), receivedAt: new Date(vn("2024-03-08T09:00:00")), from: HANDLER_NAME, to: OFFICER, result: "late", note: "Có kết quả" },
+      { agency: DESK, handedAt: new Date(vn("2024-03-08T10:00:00")), receivedAt: new Date(vn("2024-03-08T10:00:00")), from: OFFICER, to: APPLICANT, result: "late", note: "Trả kết quả" },
     ]);
   });
 
@@ -72,9 +72,9 @@ describe("controlSlipRows", () => {
       { applicant: APPLICANT },
     );
     expect(rows.slice(2)).toEqual([
-      { agency: DESK, at: new Date(vn("2024-03-05T09:00:00")), from: HANDLER_NAME, to: APPLICANT, result: null, note: "Yêu cầu bổ sung: Thiếu giấy chứng sinh" },
-      { agency: DESK, at: new Date(vn("2024-03-11T09:00:00")), from: APPLICANT, to: OFFICER, result: null, note: "Nhận hồ sơ bổ sung" },
-      { agency: DESK, at: new Date(vn("2024-03-12T08:30:00")), from: LEADER, to: APPLICANT, result: null, note: "Phiếu xin lỗi và hẹn lại" },
+      { agency: DESK, handedAt: new Date(vn("2024-03-05T09:00:00")), receivedAt: new Date(vn("2024-03-05T09:00:00")), from: HANDLER_NAME, to: APPLICANT, result: null, note: "Yêu cầu bổ sung: Thiếu giấy chứng sinh" },
+      { agency: DESK, handedAt: new Date(vn("2024-03-11T09:00:00")), receivedAt: new Date(vn("2024-03-11T09:00:00")), from: APPLICANT, to: OFFICER, result: null, note: "Nhận hồ sơ bổ sung" },
+      { agency: DESK, handedAt: new Date(vn("2024-03-12T08:30:00")), receivedAt: new Date(vn("2024-03-12T08:30:00")), from: LEADER, to: APPLICANT, result: null, note: "Phiếu xin lỗi và hẹn lại" },
     ]);
   });
 
@@ -133,5 +133,22 @@ describe("controlSlipRows", () => {
       { applicant: APPLICANT },
     );
     expect(rows.slice(3).map((r) => r.from)).toEqual([land, labour]);
+  });
+
+  it("leaves the other agency's time unrecorded on a paper transfer, and names the person there when known", () => {
+    const rows = controlSlipRows(
+      [
+        event("assign", "2024-03-04T10:00:00", { handlerName: HANDLER_NAME }),
+        event("transfer", "2024-03-04T11:00:00", { agency: AGENCY, electronic: false, counterpartName: "Tòng Thị Xuân" }),
+        event("transfer_back", "2024-03-06T09:00:00", { agency: AGENCY, electronic: false }),
+        event("transfer", "2024-03-06T11:00:00", { agency: AGENCY, electronic: true }),
+      ],
+      { applicant: APPLICANT },
+    );
+    expect(rows.slice(1).map((r) => [r.handedAt?.toISOString() ?? null, r.receivedAt?.toISOString() ?? null, r.from, r.to])).toEqual([
+      [vn("2024-03-04T11:00:00"), null, HANDLER_NAME, "Tòng Thị Xuân"],
+      [null, vn("2024-03-06T09:00:00"), AGENCY, HANDLER_NAME],
+      [vn("2024-03-06T11:00:00"), vn("2024-03-06T11:00:00"), HANDLER_NAME, AGENCY],
+    ]);
   });
 });

@@ -1,0 +1,93 @@
+import { writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_UNIT, seedDemo } from "#db/seed/demo";
+import { toBuffer } from "#reports/toolkit";
+import { buildDossierSlip } from "~/models/dossier-slips.server";
+import { applyDossierAction, getDossierDetail, getDueContext } from "~/models/dossiers.server";
+import { pdfPages } from "../../setup/pdf-text";
+import { createTestDb, type TestDb } from "../../setup/test-db";
+
+/*
+ * Issue 17: the process control slip (Mẫu 05 / Mẫu 06) prints a hand-over time and a receipt time per
+ * row, the real receiver of a transfer, and the desk as named by the rule set of the dossier's date.
+ */
+
+const NOW = new Date("2026-12-01T03:00:00Z");
+let t: TestDb;
+let unitId = 0;
+
+beforeAll(async () => {
+  t = createTestDb();
+  await seedDemo(t.db, NOW, { requirePasswordChange: false });
+  unitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
+}, 180_000);
+
+afterAll(async () => {
+  await t.cleanup();
+});
+
+async function slipText(code: string) {
+  const detail = await getDossierDetail(t.db, unitId, code);
+  const report = await buildDossierSlip(t.db, detail!, "control-slip", "http://localhost/lookup", NOW);
+  const bytes = await toBuffer(report!);
+  if (process.env.KEEP_PDF) writeFileSync(`${process.env.KEEP_PDF}-${code.slice(-11)}.pdf`, bytes);
+  return pdfPages(bytes, "raw").join("\n").replace(/\s+/g, " ");
+}
+
+async function transferredOn(side: "before" | "after") {
+  return t.db
+    .selectFrom("dossier")
+    .innerJoin("dossier_event as e", "e.dossier_id", "dossier.id")
+    .select(["dossier.code", "e.agency"])
+    .where("dossier.unit_id", "=", unitId)
+    .where("e.kind", "=", "transfer")
+    .where("e.is_electronic", "=", 1)
+    .where("dossier.received_date", side === "after" ? ">=" : "<", "2025-07-01")
+    .orderBy("dossier.id", "desc")
+    .executeTakeFirstOrThrow();
+}
+
+describe("process control slip", () => {
+  it("names the 2025 desk on a dossier received after 1 July 2025, with both times and the agency as receiver", async () => {
+    const d = await transferredOn("after");
+    const text = await slipText(d.code);
+    expect(text).toContain("Mẫu số 06");
+    expect(text).toContain("Trung tâm Phục vụ hành chính công");
+    expect(text).not.toContain("Bộ phận Tiếp nhận và Trả kết quả");
+    expect(text).not.toContain("—");
+    expect(text).toMatch(/Giao: \d{2} giờ \d{2} phút, ngày \d{2}\/\d{2}\/\d{4} Nhận: \d{2} giờ \d{2} phút, ngày/);
+    expect(text).toContain(`Nhận: ${d.agency}`);
+  }, 30_000);
+
+  it("keeps the pre-2025 desk on a dossier received before 1 July 2025", async () => {
+    const d = await transferredOn("before");
+    const text = await slipText(d.code);
+    expect(text).toContain("Mẫu số 05");
+    expect(text).toContain("Bộ phận Tiếp nhận và Trả kết quả");
+    expect(text).not.toContain("Trung tâm Phục vụ hành chính công");
+  }, 30_000);
+
+  it("prints the person who took a paper transfer in, and leaves that agency's receipt time to be written", async () => {
+    const open = await t.db
+      .selectFrom("dossier")
+      .select(["id", "code", "handler_user_id"])
+      .where("unit_id", "=", unitId)
+      .where("state", "=", "in_progress")
+      .where("open_transfer_count", "=", 0)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const context = await getDueContext(t.db, unitId);
+    const result = await applyDossierAction(
+      t.db,
+      { kind: "user", userId: open.handler_user_id ?? 1 },
+      context,
+      open.id,
+      { type: "transfer", agency: "Sở Tư pháp tỉnh Sơn La", electronic: false, counterpartName: "Tòng Thị Xuân" },
+      NOW,
+    );
+    expect(result.ok).toBe(true);
+    const text = await slipText(open.code);
+    expect(text).toContain("Nhận: Tòng Thị Xuân");
+    expect(text).toMatch(/Sở Tư pháp tỉnh Sơn La Giao: 10 giờ 00 phút, ngày 01\/12\/2026 Nhận: …………/);
+  }, 30_000);
+});
