@@ -5,6 +5,7 @@ import {
   AUDITOR_COMPETENCE,
   competenceStatus,
   isValid,
+  missingCompetences,
   parseRequirement,
   type CompetenceInput,
   type CompetenceStatus,
@@ -231,6 +232,33 @@ export async function fieldCompetenceGaps(db: Kysely<Database>, unitId: number, 
     .execute();
   const held = (await heldRecords(db, [userId])).get(userId) ?? [];
   return [...new Set(reqs.filter((r) => !isValid(competenceStatus(held, r.id, today))).map((r) => r.area_code))];
+}
+
+/**
+ * Of the given staff, those lacking a competence the procedure field requires: the desk warns when it
+ * assigns a dossier of that field to one of them (a warning, not a refusal: a small commune may have
+ * nobody else that day).
+ */
+export async function usersLackingFieldCompetence(
+  db: Kysely<Database>,
+  unitId: number,
+  field: string,
+  userIds: readonly number[],
+  today: string,
+): Promise<number[]> {
+  if (userIds.length === 0) return [];
+  const reqs = await db
+    .selectFrom("competence_requirement")
+    .innerJoin("competence", "competence.id", "competence_requirement.competence_id")
+    .select("competence.id")
+    .where("competence.unit_id", "=", unitId)
+    .where("competence_requirement.area_kind", "=", "field")
+    .where("competence_requirement.area_code", "=", field)
+    .execute();
+  if (reqs.length === 0) return [];
+  const held = await heldRecords(db, userIds);
+  const required = reqs.map((r) => r.id);
+  return userIds.filter((id) => missingCompetences(held.get(id) ?? [], required, today).length > 0);
 }
 
 export async function listTrainingPlan(db: Kysely<Database>, unitId: number, year: number) {
