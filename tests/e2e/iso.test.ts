@@ -52,6 +52,7 @@ describe("the risk register and the management review inputs", () => {
     await review.getByLabel("Nhận xét").fill("Tiếp nhận trước hạn: không còn hồ sơ trễ vì cổng chậm.");
     await review.getByLabel("Ngày xem xét tiếp theo").fill(inDays(90));
     await Promise.all([page.waitForURL(/done=review/), review.getByRole("button", { name: "Ghi nhận xem xét" }).click()]);
+    await expect.poll(() => page.getByTestId("reviews").count()).toBe(1);
     const reviews = await page.getByTestId("reviews").innerText();
     expect(reviews).toContain("4×5 = 20");
     expect(reviews).toContain("2×5 = 10");
@@ -68,6 +69,8 @@ describe("the risk register and the management review inputs", () => {
     await page.getByLabel("Thành phần tham dự").fill("Quàng Văn Minh\nLò Thị Hoa");
     await Promise.all([page.waitForURL(/\/staff\/management-reviews\/XXLD-\d{4}-\d{2}$/), page.getByRole("button", { name: "Lưu kế hoạch" }).click()]);
     const reviewCode = new URL(page.url()).pathname.split("/").at(-1)!;
+    // The address changes before React commits the new page: wait for the inputs' section itself.
+    await page.getByRole("heading", { name: "9. Hiệu lực của các hành động giải quyết rủi ro và cơ hội" }).waitFor();
     const main = await page.locator("main").innerText();
     expect(main).toContain("9. Hiệu lực của các hành động giải quyết rủi ro và cơ hội");
     expect(main).toMatch(/Rủi ro: \d+ đang theo dõi/);
@@ -90,7 +93,7 @@ describe("the risk register and the management review inputs", () => {
 
 describe("competence", () => {
   it("shows the lapsed auditor training in the matrix, and the audit team refuses that auditor by name", async () => {
-    const { page, errors } = await openPage(browser, { allowedStatuses: [400] });
+    const { page, errors } = await openPage(browser, { allowedStatuses: [409] });
     await logIn(page, "danhgia");
     await page.goto("/staff/competence");
     const matrix = page.getByTestId("matrix");
