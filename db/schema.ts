@@ -828,6 +828,8 @@ export interface ManagementReviewTable {
   recorded_at: string | null;
   recorded_by_user_id: number | null;
   record_document_id: number | null;
+  /** The §9.3.2 inputs as computed when the review was recorded (JSON); null while a draft (migration 0026). */
+  inputs_json: string | null;
   created_by_user_id: number | null;
   created_at: string;
   updated_at: string;

@@ -138,6 +138,45 @@ export interface ReviewInputsData {
     ncRaised: number;
   }>;
   resourcesNote: string | null;
+  risks: RiskInputsData;
+  competence: CompetenceInputsData;
+  improvement: ImprovementInputsData;
+}
+
+/** Counts of one kind of the register (risks, or opportunities). */
+export interface RegisterCounts {
+  open: number;
+  high: number;
+  recorded: number;
+  reviewed: number;
+  effective: number;
+  treatmentsDue: number;
+  treatmentsDone: number;
+  treatmentsOverdue: number;
+}
+
+export interface RiskInputsData {
+  risks: RegisterCounts;
+  opportunities: RegisterCounts;
+  top: ReadonlyArray<{ code: string; title: string; level: number; band: string }>;
+  reviews: ReadonlyArray<{ code: string; title: string; kind: string; reviewedOn: string; levelBefore: number; levelAfter: number; effective: boolean }>;
+}
+
+export interface CompetenceInputsData {
+  required: number;
+  missing: number;
+  lapsing: number;
+  gaps: ReadonlyArray<{ name: string; competence: string; status: string }>;
+  trainings: number;
+  hours: number;
+  peopleTrained: number;
+  providers: ReadonlyArray<{ provider: string; trainings: number; hours: number }>;
+}
+
+export interface ImprovementInputsData {
+  opportunities: ReadonlyArray<{ code: string; title: string; level: number }>;
+  auditImprovements: number;
+  recommendations: number;
 }
 
 export interface ReviewInputReportData {
@@ -179,7 +218,10 @@ export const INPUT_SECTION = {
   nonconformities: "6. Sự không phù hợp và hành động khắc phục",
   audits: "7. Kết quả đánh giá nội bộ",
   resources: "8. Sự thỏa đáng của nguồn lực",
-  others: "9. Các đầu vào khác",
+  risks: "9. Hiệu lực của các hành động giải quyết rủi ro và cơ hội",
+  competence: "10. Năng lực và đào tạo",
+  improvement: "11. Các cơ hội cải tiến",
+  others: "12. Các đầu vào khác",
 } as const;
 
 export const RECORD_SECTION = {
@@ -291,10 +333,13 @@ export function buildReviewInputReport(data: ReviewInputReportData): ReportDocum
   addAudits(report, inputs);
   addHeading(report, INPUT_SECTION.resources, 2);
   addParagraph(report, orNone(inputs.resourcesNote));
+  addRisks(report, inputs);
+  addCompetence(report, inputs);
+  addImprovement(report, inputs);
   addHeading(report, INPUT_SECTION.others, 2);
   addParagraph(
     report,
-    "Kết quả thực hiện của các cơ quan liên thông và nhà cung cấp bên ngoài, hiệu lực của các hành động giải quyết rủi ro và cơ hội (QT-06), các cơ hội cải tiến do công chức, người dân và đánh giá viên đề xuất: các bộ phận báo cáo tại cuộc họp (QT-05, mục 5.2).",
+    "Kết quả thực hiện của các cơ quan liên thông và nhà cung cấp bên ngoài khác, các đề xuất của công chức: các bộ phận báo cáo tại cuộc họp (QT-05, mục 5.2).",
   );
   addParagraph(report, "Báo cáo chỉ gồm số liệu tổng hợp, mã tài liệu và tên cán bộ; không chứa thông tin cá nhân của công dân.", {
     tone: "italic",
@@ -571,6 +616,93 @@ function addAudits(report: ReportDocument, inputs: ReviewInputsData): void {
   });
 }
 
+/** "3 đang theo dõi (1 mức cao trở lên), 2 ghi nhận mới trong kỳ; 2 lần xem xét, 1 có hiệu lực; biện pháp đến hạn 4, hoàn thành 3, quá hạn 1." */
+export function registerStatement(c: RegisterCounts): string {
+  return `${n(c.open)} đang theo dõi (${n(c.high)} mức cao trở lên), ${n(c.recorded)} ghi nhận mới trong kỳ; ${n(c.reviewed)} lần xem xét hiệu lực, ${n(c.effective)} có hiệu lực; biện pháp đến hạn trong kỳ ${n(c.treatmentsDue)}, hoàn thành ${n(c.treatmentsDone)}, quá hạn ${n(c.treatmentsOverdue)}.`;
+}
+
+function addRisks(report: ReportDocument, inputs: ReviewInputsData): void {
+  const r = inputs.risks;
+  addHeading(report, INPUT_SECTION.risks, 2);
+  addParagraph(report, `Rủi ro: ${registerStatement(r.risks)}`);
+  addParagraph(report, `Cơ hội: ${registerStatement(r.opportunities)}`);
+  tableHeading(report, "Xem xét hiệu lực trong kỳ (mức trước và sau)", 3, r.reviews.length > 0);
+  if (r.reviews.length === 0) addParagraph(report, "Không có lần xem xét hiệu lực nào trong kỳ.");
+  else
+    addTable(report, {
+      columns: [
+        { header: "Mã", width: 62 },
+        { header: "Rủi ro/cơ hội", fraction: 1 },
+        { header: "Loại", width: 50 },
+        { header: "Ngày xem xét", width: 56, align: "center" },
+        { header: "Mức trước", width: 44, align: "right" },
+        { header: "Mức sau", width: 44, align: "right" },
+        { header: "Hiệu lực", width: 56 },
+      ],
+      rows: r.reviews.map((x) => [x.code, x.title, x.kind, formatDate(x.reviewedOn), n(x.levelBefore), n(x.levelAfter), x.effective ? "Có hiệu lực" : "Chưa có hiệu lực"]),
+    });
+  tableHeading(report, "Rủi ro đang theo dõi có mức cao nhất", 3, r.top.length > 0);
+  if (r.top.length === 0) return addParagraph(report, "Không có rủi ro nào đang theo dõi.");
+  addTable(report, {
+    columns: [
+      { header: "Mã", width: 62 },
+      { header: "Rủi ro", fraction: 1 },
+      { header: "Mức", width: 44, align: "right" },
+      { header: "Xếp loại", width: 66 },
+    ],
+    rows: r.top.map((x) => [x.code, x.title, n(x.level), x.band]),
+  });
+}
+
+function addCompetence(report: ReportDocument, inputs: ReviewInputsData): void {
+  const c = inputs.competence;
+  addHeading(report, INPUT_SECTION.competence, 2);
+  addParagraph(
+    report,
+    `Năng lực yêu cầu theo vai trò, lĩnh vực, quá trình: ${n(c.required)}; còn thiếu ${n(c.missing)}, sắp hết hạn ${n(c.lapsing)}. Đào tạo hoàn thành trong kỳ: ${n(c.trainings)} lượt, ${n(c.hours)} giờ, ${n(c.peopleTrained)} cán bộ.`,
+  );
+  tableHeading(report, "Thiếu hụt năng lực", 3, c.gaps.length > 0);
+  if (c.gaps.length === 0) addParagraph(report, "Không có thiếu hụt năng lực.");
+  else
+    addTable(report, {
+      columns: [
+        { header: "Cán bộ", fraction: 0.8 },
+        { header: "Năng lực", fraction: 1 },
+        { header: "Tình trạng", width: 70 },
+      ],
+      rows: c.gaps.map((g) => [g.name, g.competence, g.status]),
+    });
+  tableHeading(report, "Đơn vị đào tạo bên ngoài (khóa hoàn thành trong kỳ)", 3, c.providers.length > 0);
+  if (c.providers.length === 0) return addParagraph(report, "Không có khóa đào tạo nào hoàn thành trong kỳ.");
+  addTable(report, {
+    columns: [
+      { header: "Đơn vị đào tạo", fraction: 1 },
+      { header: "Lượt", width: 50, align: "right" },
+      { header: "Số giờ", width: 50, align: "right" },
+    ],
+    rows: c.providers.map((p) => [p.provider, n(p.trainings), n(p.hours)]),
+    width: contentBox(report).width * 0.7,
+  });
+}
+
+function addImprovement(report: ReportDocument, inputs: ReviewInputsData): void {
+  const im = inputs.improvement;
+  addHeading(report, INPUT_SECTION.improvement, 2);
+  addParagraph(
+    report,
+    `Cơ hội đang theo dõi trong sổ đăng ký: ${n(im.opportunities.length)}; đề xuất cải tiến của đánh giá nội bộ: ${n(im.auditImprovements)}; kiến nghị của người dân trong kỳ: ${n(im.recommendations)}.`,
+  );
+  if (im.opportunities.length === 0) return;
+  addTable(report, {
+    columns: [
+      { header: "Mã", width: 62 },
+      { header: "Cơ hội", fraction: 1 },
+      { header: "Mức", width: 44, align: "right" },
+    ],
+    rows: im.opportunities.map((o) => [o.code, o.title, n(o.level)]),
+  });
+}
+
 // ------------------------------------------------------------------------------ record
 
 /** The sentences of the record's input summary, one per input. */
@@ -604,6 +736,11 @@ export function inputSummary(inputs: ReviewInputsData): string[] {
       ? `7. Đánh giá nội bộ: ${audits.map((a) => `${a.code} (${a.state}${a.criteriaMet ? `, ${a.criteriaMet}` : ""}, ${n(a.ncRaised)} SKPH)`).join("; ")}.`
       : "7. Không có cuộc đánh giá nội bộ nào kết thúc trong kỳ.",
     `8. Nguồn lực: ${orNone(inputs.resourcesNote)}`,
+    `9. Rủi ro: ${registerStatement(inputs.risks.risks)} Cơ hội: ${registerStatement(inputs.risks.opportunities)}`,
+    `10. Năng lực: còn thiếu ${n(inputs.competence.missing)}, sắp hết hạn ${n(inputs.competence.lapsing)} trên ${n(inputs.competence.required)} năng lực yêu cầu; đào tạo hoàn thành trong kỳ ${n(inputs.competence.trainings)} lượt (${n(inputs.competence.hours)} giờ).`,
+    `11. Cơ hội cải tiến: ${n(inputs.improvement.opportunities.length)} cơ hội đang theo dõi${
+      inputs.improvement.opportunities.length > 0 ? ` (${inputs.improvement.opportunities.map((o) => o.code).join(", ")})` : ""
+    }, ${n(inputs.improvement.auditImprovements)} đề xuất của đánh giá nội bộ, ${n(inputs.improvement.recommendations)} kiến nghị của người dân.`,
   ];
 }
 

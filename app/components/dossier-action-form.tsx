@@ -13,6 +13,7 @@ export function DossierActionForm({
   op,
   lastResult,
   handlers,
+  lackingCompetence,
   defaultAppointment,
   defaultAgency,
   defaultReturnMethod,
@@ -20,6 +21,8 @@ export function DossierActionForm({
   op: DossierActionType;
   lastResult: SubmissionResult<string[]> | undefined;
   handlers: { id: number; display_name: string }[];
+  /** At assignment: the handlers who lack the dossier field's competence, and the field's name. */
+  lackingCompetence?: { userIds: readonly number[]; field: string };
   defaultAppointment: string;
   defaultAgency: string;
   /** How the citizen asked for the result at intake, pre-selected when returning it. */
@@ -54,12 +57,21 @@ export function DossierActionForm({
           <select {...getSelectProps(fields.handlerUserId)}>
             {handlers.map((h) => (
               <option key={h.id} value={h.id}>
-                {h.display_name}
+                {lackingCompetence?.userIds.includes(h.id) ? t("competence.warn.option", { name: h.display_name }) : h.display_name}
               </option>
             ))}
           </select>
         </Field>
       ) : null}
+      {needs.handler && lackingCompetence
+        ? handlers
+            .filter((h) => lackingCompetence.userIds.includes(h.id))
+            .map((h) => (
+              <p key={h.id} className="field-hint competence-warning" role="note">
+                {t("competence.warn.fieldCompetence", { name: h.display_name, field: lackingCompetence.field })}
+              </p>
+            ))
+        : null}
       {needs.agency ? (
         <>
           <Field label={t("dossier.field.agency")} htmlFor={fields.agency.id} errorId={fields.agency.errorId} errors={fields.agency.errors}>

@@ -5,12 +5,14 @@ import {
   AUDITOR_COMPETENCE,
   competenceStatus,
   isValid,
+  missingCompetences,
   parseRequirement,
   type CompetenceInput,
   type CompetenceStatus,
   type HeldRecord,
   type TrainingRecordInput,
 } from "~/domain/competence/competence";
+import { competenceReviewInputs } from "~/domain/management-review/iso-inputs";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
 import { getWorkAreas } from "./work-areas.server";
@@ -152,10 +154,8 @@ async function heldRecords(db: Kysely<Database>, userIds: readonly number[]): Pr
   return out;
 }
 
-export type MatrixCell = { competenceId: number; required: boolean; status: CompetenceStatus };
-
-/** People × competences: held / lapsing / missing, and whether the person's role or work areas require it. */
-export async function getCompetenceMatrix(db: Kysely<Database>, unitId: number, today: string) {
+/** The unit's staff (not inspectors or administrators), each with the competences required of them and the records held. */
+async function peopleWithRequirements(db: Kysely<Database>, unitId: number) {
   const competences = await listCompetences(db, unitId);
   const users = await db
     .selectFrom("user")
@@ -176,14 +176,30 @@ export async function getCompetenceMatrix(db: Kysely<Database>, unitId: number, 
   const [areas, held] = await Promise.all([getWorkAreas(db, ids), heldRecords(db, ids)]);
   const rows = [...people.values()].map((p) => {
     const a = areas.get(p.id) ?? { fields: [], processes: [] };
+    const requiredIds = competences
+      .filter((c) =>
+        c.requiredFor.some(
+          (r) => (r.kind === "role" && p.roles.includes(r.code as Role)) || (r.kind === "field" && a.fields.includes(r.code)) || (r.kind === "process" && a.processes.includes(r.code)),
+        ),
+      )
+      .map((c) => c.id);
+    return { userId: p.id, name: p.name, requiredIds, held: held.get(p.id) ?? [] };
+  });
+  return { competences, rows };
+}
+
+export type MatrixCell = { competenceId: number; required: boolean; status: CompetenceStatus };
+
+/** People × competences: held / lapsing / missing, and whether the person's role or work areas require it. */
+export async function getCompetenceMatrix(db: Kysely<Database>, unitId: number, today: string) {
+  const { competences, rows: people } = await peopleWithRequirements(db, unitId);
+  const rows = people.map((p) => {
     const cells: MatrixCell[] = competences.map((c) => ({
       competenceId: c.id,
-      required: c.requiredFor.some(
-        (r) => (r.kind === "role" && p.roles.includes(r.code as Role)) || (r.kind === "field" && a.fields.includes(r.code)) || (r.kind === "process" && a.processes.includes(r.code)),
-      ),
-      status: competenceStatus(held.get(p.id) ?? [], c.id, today),
+      required: p.requiredIds.includes(c.id),
+      status: competenceStatus(p.held, c.id, today),
     }));
-    return { userId: p.id, name: p.name, cells };
+    return { userId: p.userId, name: p.name, cells };
   });
   const gaps = rows.reduce((n, r) => n + r.cells.filter((c) => c.required && c.status === "missing").length, 0);
   const lapsing = rows.reduce((n, r) => n + r.cells.filter((c) => c.required && c.status === "lapsing").length, 0);
@@ -216,6 +232,33 @@ export async function fieldCompetenceGaps(db: Kysely<Database>, unitId: number, 
     .execute();
   const held = (await heldRecords(db, [userId])).get(userId) ?? [];
   return [...new Set(reqs.filter((r) => !isValid(competenceStatus(held, r.id, today))).map((r) => r.area_code))];
+}
+
+/**
+ * Of the given staff, those lacking a competence the procedure field requires: the desk warns when it
+ * assigns a dossier of that field to one of them (a warning, not a refusal: a small commune may have
+ * nobody else that day).
+ */
+export async function usersLackingFieldCompetence(
+  db: Kysely<Database>,
+  unitId: number,
+  field: string,
+  userIds: readonly number[],
+  today: string,
+): Promise<number[]> {
+  if (userIds.length === 0) return [];
+  const reqs = await db
+    .selectFrom("competence_requirement")
+    .innerJoin("competence", "competence.id", "competence_requirement.competence_id")
+    .select("competence.id")
+    .where("competence.unit_id", "=", unitId)
+    .where("competence_requirement.area_kind", "=", "field")
+    .where("competence_requirement.area_code", "=", field)
+    .execute();
+  if (reqs.length === 0) return [];
+  const held = await heldRecords(db, userIds);
+  const required = reqs.map((r) => r.id);
+  return userIds.filter((id) => missingCompetences(held.get(id) ?? [], required, today).length > 0);
 }
 
 export async function listTrainingPlan(db: Kysely<Database>, unitId: number, year: number) {
@@ -317,15 +360,23 @@ export async function markAttendance(db: Kysely<Database>, actor: Actor, unitId:
   return true;
 }
 
-/** §9.3.2 inputs: gaps and lapsing today, and trainings completed in the period. */
-export async function competenceReviewInputs(db: Kysely<Database>, unitId: number, from: string, to: string, today: string) {
-  const matrix = await getCompetenceMatrix(db, unitId, today);
-  const trainings = await db
-    .selectFrom("training_record")
-    .select(["course", "hours"])
-    .where("unit_id", "=", unitId)
-    .where("end_date", ">=", from)
-    .where("end_date", "<=", to)
-    .execute();
-  return { gaps: matrix.gaps, lapsing: matrix.lapsing, trainings: trainings.length, hours: trainings.reduce((n, t) => n + (t.hours ?? 0), 0) };
+/** §9.3.2 inputs of competence (§7.2): gaps and lapsing on the day read, training completed in the window. */
+export async function getCompetenceReviewInputs(db: Kysely<Database>, unitId: number, window: { from: string; to: string }, today: string) {
+  const [{ competences, rows }, trainings] = await Promise.all([
+    peopleWithRequirements(db, unitId),
+    db
+      .selectFrom("training_record")
+      .select(["user_id", "course", "provider", "end_date", "hours"])
+      .where("unit_id", "=", unitId)
+      .where("end_date", ">=", window.from)
+      .where("end_date", "<=", window.to)
+      .execute(),
+  ]);
+  return competenceReviewInputs({
+    competences: competences.map((c) => ({ id: c.id, code: c.code, title: c.title })),
+    people: rows,
+    trainings: trainings.map((t) => ({ userId: t.user_id, course: t.course, provider: t.provider, endDate: t.end_date, hours: t.hours === null ? null : Number(t.hours) })),
+    window,
+    today,
+  });
 }

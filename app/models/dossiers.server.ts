@@ -490,6 +490,7 @@ export async function getDossierDetail(db: Kysely<Database>, unitId: number, cod
     .select([
       "procedure.code as procedure_code",
       "procedure.name as procedure_name",
+      "procedure.field as procedure_field",
       "handler.display_name as handler_name",
     ])
     .where("dossier.unit_id", "=", unitId)

@@ -26,6 +26,7 @@ import {
   type DecisionCategory,
   type PreviousActionStatus,
 } from "~/domain/management-review/review";
+import { improvementInputs, type CompetenceInputs, type ImprovementInputs, type RiskInputs } from "~/domain/management-review/iso-inputs";
 import type { NewDecision, NewReview, ReviewNotes } from "~/domain/management-review/schema";
 import { feedbackRows, feedbackStatesPresent, type FeedbackRow } from "~/domain/metrics/dashboard";
 import { RATE_METRICS } from "~/domain/metrics/objectives";
@@ -43,6 +44,8 @@ import { getStoredRecord, insertRecord, issueDocument, newVerificationCode, reco
 import { analyseNonconformities } from "./nonconformities.server";
 import { listObjectivesWithActuals, type ObjectiveRow } from "./objectives.server";
 import { getOnTimeReportFigures } from "./on-time-report.server";
+import { getCompetenceReviewInputs } from "./competence.server";
+import { getRiskReviewInputs } from "./risks.server";
 import { countWhere, lockForNumbering } from "#db/sql";
 
 export type ReviewActor = { kind: "user"; userId: number };
@@ -367,6 +370,12 @@ export interface ReviewInputs {
     ncRaised: number;
   }>;
   resourcesNote: string | null;
+  /** §9.3.2 e: risks and opportunities (issue 18), from the register. */
+  risks: RiskInputs;
+  /** §7.2 competence and training, an input on the adequacy of resources. */
+  competence: CompetenceInputs;
+  /** §9.3.2 f: opportunities for improvement. */
+  improvement: ImprovementInputs;
 }
 
 /** Counts in the catalogue's order, those with none left out. */
@@ -517,7 +526,7 @@ export async function computeReviewInputs(db: Kysely<Database>, unitId: number, 
   const today = businessDateOf(now);
   const window = inputWindow(review.periodFrom, review.periodTo, today);
   const period = makePeriod(window.from, window.to);
-  const [previousActions, revisions, objectives, figures, feedbackCounts, answers, nonconformities, audits] = await Promise.all([
+  const [previousActions, revisions, objectives, figures, feedbackCounts, answers, nonconformities, audits, risks, competence] = await Promise.all([
     listPreviousActions(db, unitId, review, today),
     listEffectiveRevisions(db, unitId, review.periodFrom, review.periodTo),
     Promise.all(
@@ -531,8 +540,16 @@ export async function computeReviewInputs(db: Kysely<Database>, unitId: number, 
     countAnswerTimeliness(db, unitId, measurePeriod(period, now)),
     summariseNonconformities(db, unitId, window.from, window.to, today),
     summariseAudits(db, unitId, review.periodFrom, review.periodTo),
+    getRiskReviewInputs(db, unitId, window, today),
+    getCompetenceReviewInputs(db, unitId, window, today),
   ]);
   const feedback = feedbackRows(feedbackCounts);
+  const improvement = improvementInputs(
+    risks.scale,
+    risks.register,
+    audits.reduce((sum, a) => sum + a.answers.improvement, 0),
+    feedback.find((r) => r.kind === "recommendation")?.total ?? 0,
+  );
   return {
     window,
     previousActions,
@@ -556,7 +573,24 @@ export async function computeReviewInputs(db: Kysely<Database>, unitId: number, 
     nonconformities,
     audits,
     resourcesNote: review.resourcesNote,
+    risks: risks.inputs,
+    competence,
+    improvement,
   };
+}
+
+/**
+ * The inputs a review shows: once recorded, those frozen with it (the figures never change
+ * afterwards); a draft, or a review recorded before they were kept (migration 0026), computes them.
+ */
+export async function reviewInputsOf(
+  db: Kysely<Database>,
+  unitId: number,
+  review: Pick<ReviewRow, "id" | "state" | "inputs_json" | "period_from" | "period_to" | "meeting_date" | "changes_note" | "resources_note">,
+  now: Date,
+): Promise<ReviewInputs & { frozen: boolean }> {
+  if (review.state === "recorded" && review.inputs_json) return { ...(JSON.parse(review.inputs_json) as ReviewInputs), frozen: true };
+  return { ...(await computeReviewInputs(db, unitId, reviewRefOf(review), now)), frozen: false };
 }
 
 // ------------------------------------------------------------------------------ printing
@@ -646,6 +680,17 @@ export function toPrintableInputs(inputs: ReviewInputs): ReviewInputsData {
       ncRaised: a.ncRaised,
     })),
     resourcesNote: inputs.resourcesNote,
+    risks: {
+      risks: inputs.risks.risks,
+      opportunities: inputs.risks.opportunities,
+      top: inputs.risks.top.map((r) => ({ code: r.code, title: r.title, level: r.level, band: t(`risks.band.${r.band}`) })),
+      reviews: inputs.risks.reviews.map((r) => ({ ...r, kind: t(`risks.kind.${r.kind}`) })),
+    },
+    competence: {
+      ...inputs.competence,
+      gaps: inputs.competence.gaps.map((g) => ({ name: g.name, competence: `${g.code}: ${g.title}`, status: t(`competence.status.${g.status}`) })),
+    },
+    improvement: inputs.improvement,
   };
 }
 
@@ -692,7 +737,7 @@ export async function issueReviewInputReport(db: Kysely<Database>, request: Inpu
       now,
     },
     async (code) => {
-      const inputs = await computeReviewInputs(db, unit.id, reviewRefOf(review), now);
+      const inputs = await reviewInputsOf(db, unit.id, review, now);
       const report = buildReviewInputReport({
         unit: { name: unit.name },
         review: reviewFacts(review, review.chairName),
@@ -776,7 +821,14 @@ export async function recordManagementReview(
     const stamp = now.toISOString();
     await trx
       .updateTable("management_review")
-      .set({ state: "recorded", record_document_id: stored.id, recorded_at: stamp, recorded_by_user_id: actor.userId, updated_at: stamp })
+      .set({
+        state: "recorded",
+        record_document_id: stored.id,
+        recorded_at: stamp,
+        recorded_by_user_id: actor.userId,
+        inputs_json: JSON.stringify(inputs),
+        updated_at: stamp,
+      })
       .where("id", "=", reviewId)
       .execute();
     await recordAudit(trx, {

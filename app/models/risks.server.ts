@@ -12,6 +12,7 @@ import {
   type RiskScale,
   type RiskStep,
 } from "~/domain/risks/risk";
+import { riskReviewInputs, type RegisterRow } from "~/domain/management-review/iso-inputs";
 import type { MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "./audit-log.server";
 
@@ -308,39 +309,65 @@ export async function applyRiskStep(
   return { ok: true };
 }
 
-/** §9.3.2 inputs: the register's state now and the reviews and treatments of the period. */
-export async function riskReviewInputs(db: Kysely<Database>, unitId: number, from: string, to: string) {
-  const risks = await listRisks(db, unitId);
-  const open = risks.filter((r) => r.state === "open");
-  const reviews = await db
-    .selectFrom("risk_review")
-    .innerJoin("risk", "risk.id", "risk_review.risk_id")
-    .select(["risk.code", "risk.title", "risk_review.likelihood_before", "risk_review.impact_before", "risk_review.likelihood_after", "risk_review.impact_after", "risk_review.effective"])
-    .where("risk.unit_id", "=", unitId)
-    .where("risk_review.reviewed_on", ">=", from)
-    .where("risk_review.reviewed_on", "<=", to)
-    .orderBy("risk_review.reviewed_on")
-    .execute();
-  const treatments = await db
-    .selectFrom("risk_treatment")
-    .innerJoin("risk", "risk.id", "risk_treatment.risk_id")
-    .select(["risk_treatment.due_date", "risk_treatment.done_on"])
-    .where("risk.unit_id", "=", unitId)
-    .where("risk_treatment.due_date", ">=", from)
-    .where("risk_treatment.due_date", "<=", to)
-    .execute();
+/** §9.3.2 e inputs: the register on the day read, the window's reviews and treatments (app/domain/management-review). */
+export async function getRiskReviewInputs(db: Kysely<Database>, unitId: number, window: { from: string; to: string }, today: string) {
+  const [scale, register, reviews, treatments] = await Promise.all([
+    getRiskScale(db),
+    db.selectFrom("risk").select(["code", "title", "kind", "state", "likelihood", "impact", "recorded_on"]).where("unit_id", "=", unitId).execute(),
+    db
+      .selectFrom("risk_review")
+      .innerJoin("risk", "risk.id", "risk_review.risk_id")
+      .select([
+        "risk.code",
+        "risk.title",
+        "risk.kind",
+        "risk_review.reviewed_on",
+        "risk_review.likelihood_before",
+        "risk_review.impact_before",
+        "risk_review.likelihood_after",
+        "risk_review.impact_after",
+      ])
+      .where("risk.unit_id", "=", unitId)
+      .where("risk_review.reviewed_on", ">=", window.from)
+      .where("risk_review.reviewed_on", "<=", window.to)
+      .execute(),
+    db
+      .selectFrom("risk_treatment")
+      .innerJoin("risk", "risk.id", "risk_treatment.risk_id")
+      .select(["risk.code", "risk.kind", "risk_treatment.due_date", "risk_treatment.done_on"])
+      .where("risk.unit_id", "=", unitId)
+      .where("risk_treatment.due_date", ">=", window.from)
+      .where("risk_treatment.due_date", "<=", window.to)
+      .execute(),
+  ]);
+  const registerRows: RegisterRow[] = register.map((r) => ({
+    code: r.code,
+    title: r.title,
+    kind: r.kind,
+    state: r.state,
+    likelihood: r.likelihood,
+    impact: r.impact,
+    recordedOn: r.recorded_on,
+  }));
   return {
-    open: open.length,
-    high: open.filter((r) => r.band === "high" || r.band === "critical").length,
-    top: open.slice(0, 5).map((r) => ({ code: r.code, title: r.title, level: r.level, band: r.band })),
-    reviews: reviews.map((r) => ({
-      code: r.code,
-      title: r.title,
-      levelBefore: r.likelihood_before * r.impact_before,
-      levelAfter: r.likelihood_after * r.impact_after,
-      effective: r.effective === 1,
-    })),
-    treatments: treatments.length,
-    treatmentsDone: treatments.filter((t) => t.done_on !== null).length,
+    scale,
+    register: registerRows,
+    inputs: riskReviewInputs({
+      scale,
+      register: registerRows,
+      reviews: reviews.map((r) => ({
+        code: r.code,
+        title: r.title,
+        kind: r.kind,
+        reviewedOn: r.reviewed_on,
+        likelihoodBefore: r.likelihood_before,
+        impactBefore: r.impact_before,
+        likelihoodAfter: r.likelihood_after,
+        impactAfter: r.impact_after,
+      })),
+      treatments: treatments.map((t) => ({ riskCode: t.code, kind: t.kind, dueDate: t.due_date, doneOn: t.done_on })),
+      window,
+      today,
+    }),
   };
 }

@@ -19,8 +19,9 @@ import {
   listHandlers,
 } from "~/models/dossiers.server";
 import { ruleSetVersionOfDossier } from "~/models/rule-sets.server";
+import { usersLackingFieldCompetence } from "~/models/competence.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
-import { toLocalDateTimeInput } from "~/utils/clock";
+import { businessDateOf, toLocalDateTimeInput } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
@@ -40,13 +41,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   const canAct = may(user.roles, "handleDossiers");
   const facts = dossierFacts(dossier);
+  const handlers = canAct ? await listHandlers(getDb(), user.unitId) : [];
+  const lacking = await usersLackingFieldCompetence(
+    getDb(),
+    user.unitId,
+    dossier.procedure_field,
+    [...new Set([...handlers.map((h) => h.id), ...(dossier.handler_user_id === null ? [] : [dossier.handler_user_id])])],
+    businessDateOf(now),
+  );
   return {
     dossier,
     events,
     ruleSet: await ruleSetVersionOfDossier(getDb(), dossier),
     actions: canAct ? allowedActions(facts, now) : [],
     overdue: ["received", "in_progress"].includes(dossier.state) && isOverdue({ dueAt: facts.dueAt, now }),
-    handlers: canAct ? await listHandlers(getDb(), user.unitId) : [],
+    handlers,
+    /** Handlers without the competence this dossier's field requires (issue 18): warned, not refused. */
+    lackingCompetence: lacking,
     openTransferAgency: dossier.open_transfer_count > 0 ? (events.findLast((e) => e.kind === "transfer")?.agency ?? "") : "",
     defaultAppointment: toLocalDateTimeInput(new Date(Math.max(now.getTime(), facts.dueAt.getTime()) + 2 * 86_400_000)),
   };
@@ -108,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DossierPage() {
-  const { dossier: d, events, ruleSet, actions, overdue, handlers, defaultAppointment, openTransferAgency } =
+  const { dossier: d, events, ruleSet, actions, overdue, handlers, lackingCompetence, defaultAppointment, openTransferAgency } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -184,7 +195,14 @@ export default function DossierPage() {
               </>
             ) : null}
             <dt>{t("dossier.handler")}</dt>
-            <dd>{d.handler_name ?? "—"}</dd>
+            <dd>
+              {d.handler_name ?? "—"}
+              {d.handler_user_id !== null && d.handler_name && lackingCompetence.includes(d.handler_user_id) ? (
+                <span className="competence-warning" role="note">
+                  {t("competence.warn.fieldCompetence", { name: d.handler_name, field: t(`procedureField.${d.procedure_field}`) })}
+                </span>
+              ) : null}
+            </dd>
             {d.outcome ? (
               <>
                 <dt>{t("dossier.outcome")}</dt>
@@ -237,6 +255,7 @@ export default function DossierPage() {
               op={op}
               lastResult={reply?.op === op ? reply.result : undefined}
               handlers={handlers}
+              lackingCompetence={op === "assign" ? { userIds: lackingCompetence, field: t(`procedureField.${d.procedure_field}`) } : undefined}
               defaultAppointment={defaultAppointment}
               defaultAgency={op === "transfer_back" ? openTransferAgency : ""}
               defaultReturnMethod={d.return_method}

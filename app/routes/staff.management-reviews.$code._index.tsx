@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DoneNotice } from "~/components/done-notice";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FormErrors } from "~/components/form";
+import { IsoReviewInputs } from "~/components/management-review/iso-inputs";
 import { CHECKLIST_ANSWERS } from "~/domain/audits/audit";
 import { DECISION_CATEGORIES, REVIEW_CODE_PATTERN } from "~/domain/management-review/review";
 import { DecisionSchema, ReviewNotesSchema, ReviewStepSchema } from "~/domain/management-review/schema";
@@ -14,12 +15,11 @@ import { RATE_METRICS } from "~/domain/metrics/objectives";
 import { useI18n } from "~/i18n/i18n-context";
 import {
   addReviewDecision,
-  computeReviewInputs,
   getManagementReview,
   listDecisionOwners,
   recordManagementReview,
   removeReviewDecision,
-  reviewRefOf,
+  reviewInputsOf,
   updateReviewNotes,
   type ReviewInputs,
   type ReviewResult,
@@ -48,11 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = draft && may(user.roles, "editManagementReviews");
   const db = getDb();
   const [inputs, owners] = await Promise.all([
-    computeReviewInputs(db, user.unitId, reviewRefOf(review), now),
+    reviewInputsOf(db, user.unitId, review, now),
     canEdit ? listDecisionOwners(db, user.unitId) : Promise.resolve([]),
   ]);
+  const { inputs_json: _frozen, ...shown } = review;
   return {
-    review,
+    review: shown,
     decisions,
     inputs,
     owners,
@@ -323,13 +324,13 @@ export default function ManagementReviewPage() {
         <p className="field-hint">{t("review.readOnly")}</p>
       ) : null}
 
-      <ReviewInputsView inputs={inputs} recorded={review.state === "recorded"} />
+      <ReviewInputsView inputs={inputs} recorded={review.state === "recorded"} recordedAt={review.recorded_at} />
     </main>
   );
 }
 
-function ReviewInputsView({ inputs, recorded }: { inputs: LoaderData["inputs"]; recorded: boolean }) {
-  const { t, formatDate, formatNumber } = useI18n();
+function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData["inputs"]; recorded: boolean; recordedAt: string | null }) {
+  const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   // As the PDFs print rates: never rounded up to 100% nor down to 0% (two late in 4,000 is not 100%).
   const pct = (rate: number | null) => {
     if (rate === null) return "—";
@@ -388,7 +389,7 @@ function ReviewInputsView({ inputs, recorded }: { inputs: LoaderData["inputs"]; 
       <h2 id="review-inputs-title">{t("review.inputs.title")}</h2>
       <p className="field-hint">
         {t(inputs.window.toDate ? "review.inputs.windowToDate" : "review.inputs.window", { from: formatDate(inputs.window.from), to: formatDate(inputs.window.to) })}
-        {recorded ? ` ${t("review.recordedFigures")}` : ""}
+        {inputs.frozen && recordedAt ? ` ${t("mr.input.frozen", { at: formatDateTime(recordedAt) })}` : recorded ? ` ${t("review.recordedFigures")}` : ""}
       </p>
 
       <h3>{t("review.section.previous")}</h3>
@@ -668,6 +669,8 @@ function ReviewInputsView({ inputs, recorded }: { inputs: LoaderData["inputs"]; 
 
       <h3>{t("review.section.resources")}</h3>
       <p className="preserve-lines">{inputs.resourcesNote ?? t("review.noNote")}</p>
+
+      <IsoReviewInputs risks={inputs.risks} competence={inputs.competence} improvement={inputs.improvement} />
     </section>
   );
 }

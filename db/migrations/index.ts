@@ -21,6 +21,7 @@ import * as m0019 from "./0019-register-and-search";
 import * as m0020 from "./0020-outbox-delivery";
 import * as m0021 from "./0021-feedback-legal-clocks";
 import * as m0025 from "./0025-dossier-contact";
+import * as m0026 from "./0026-review-inputs-frozen";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "0020-outbox-delivery": m0020,
   "0021-feedback-legal-clocks": m0021,
   "0025-dossier-contact": m0025,
+  "0026-review-inputs-frozen": m0026,
 };

@@ -25,6 +25,7 @@ import { setWorkAreas } from "../../app/models/work-areas.server";
 import { seedDemoChecklistTemplates } from "./checklist-templates";
 import { DEMO_ORIGIN, seedDemoAudits } from "./audit-demo";
 import { seedManagementReviewDemo } from "./management-review-demo";
+import { seedIsoDemo } from "./iso-demo";
 import { seedProvinceDemo } from "./province-demo";
 
 /** The controlled documents imported into the demo (relative to the working directory). */
@@ -133,6 +134,8 @@ export async function seedDemo(
   }
   await seedDemoChecklistTemplates(db, unitId, now);
   await seedDemoAudits(db, unitId, now, origin);
+  // After the audits (planned before the auditor competence existed), before the review whose inputs show them.
+  await seedIsoDemo(db, unitId, now);
   await seedManagementReviewDemo(db, unitId, now, origin);
   await seedWorklistDemo(db, unitId, now);
   return { seeded: true };

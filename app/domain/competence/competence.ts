@@ -37,6 +37,11 @@ export function competenceStatus(records: readonly HeldRecord[], competenceId: n
 /** Whether the status counts for a rule that needs the competence (lapsing is still valid). */
 export const isValid = (s: CompetenceStatus) => s !== "missing";
 
+/** The required competences a person's records do not cover on the day (lapsing ones still count). */
+export function missingCompetences(held: readonly HeldRecord[], requiredIds: readonly number[], today: string): number[] {
+  return [...new Set(requiredIds)].filter((id) => !isValid(competenceStatus(held, id, today)));
+}
+
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional());
 
 export const TrainingRecordSchema = z

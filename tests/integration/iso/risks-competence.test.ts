@@ -8,7 +8,7 @@ import { vi as viMessages } from "~/i18n/vi";
 import { listOwnedActions } from "~/models/actions.server";
 import { planAudit } from "~/models/audits.server";
 import { listChecklistTemplates } from "~/models/checklists.server";
-import { addPlanItem, getCompetenceMatrix, recordTraining, saveCompetence } from "~/models/competence.server";
+import { addPlanItem, getCompetenceMatrix, recordTraining, saveCompetence, usersLackingFieldCompetence } from "~/models/competence.server";
 import { createUser } from "~/models/users.server";
 import { businessDateOf } from "~/utils/clock";
 import { hashPassword } from "~/utils/password.server";
@@ -20,6 +20,7 @@ import type * as NewRiskRoute from "~/routes/staff.risks.new";
 import type * as CompetenceRoute from "~/routes/staff.competence";
 import type * as ActionsRoute from "~/routes/staff.actions";
 import type * as AuthModule from "~/utils/auth.server";
+import type * as DossierRoute from "~/routes/staff.dossiers.$code";
 
 /*
  * Issue 18 through the route modules and models, on both engines: a risk recorded with its
@@ -38,6 +39,7 @@ let newRisk: typeof NewRiskRoute;
 let risk: typeof RiskRoute;
 let competence: typeof CompetenceRoute;
 let actions: typeof ActionsRoute;
+let dossierRoute: typeof DossierRoute;
 const userIds: Record<string, number> = {};
 const cookies: Record<string, string> = {};
 
@@ -55,6 +57,7 @@ beforeAll(async () => {
   risk = await import("~/routes/staff.risks.$code");
   competence = await import("~/routes/staff.competence");
   actions = await import("~/routes/staff.actions");
+  dossierRoute = await import("~/routes/staff.dossiers.$code");
   let host = 1;
   for (const username of ["chatluong", "motcua", "thanhtra"]) {
     const result = await auth.logIn(new Request("http://localhost/login"), { username, password: DEMO_PASSWORD }, `198.51.100.${host++}`);
@@ -352,5 +355,77 @@ describe("one list of actions", () => {
     expect(all.items.map((i) => i.ownerUserId)).toContain(owner);
     const inspector = await outcome(() => actions.loader(args("/staff/actions", "thanhtra") as never));
     expect(inspector instanceof Response ? inspector.status : 200).toBe(403);
+  });
+});
+
+describe("the demo register and training records", () => {
+  const seedDay = businessDateOf(SEED_NOW);
+
+  it("holds a commune desk's risks and opportunities, treated and reviewed", async () => {
+    const page = await risks.loader(args("/staff/risks", "thanhtra") as never);
+    const titles = page.risks.map((r) => r.title);
+    for (const text of ["nghỉ phép dịp Tết", "Mất điện, mất kết nối mạng", "Thay đổi nghị định", "Sáp nhập xã", "trực tuyến toàn trình"]) {
+      expect(titles.some((title) => title.includes(text)), text).toBe(true);
+    }
+    expect(page.risks.filter((r) => r.kind === "opportunity").length).toBeGreaterThanOrEqual(1);
+    const reviews = await t.db.selectFrom("risk_review").innerJoin("risk", "risk.id", "risk_review.risk_id").select(["risk_review.effective"]).where("risk.unit_id", "=", unitId).execute();
+    expect(new Set(reviews.map((r) => r.effective))).toEqual(new Set([0, 1]));
+  });
+
+  it("shows held, lapsing and missing in the matrix, and refuses the lapsed quality lead on an audit team by name", async () => {
+    const matrix = await getCompetenceMatrix(t.db, unitId, seedDay);
+    const statuses = new Set(matrix.rows.flatMap((r) => r.cells.filter((c) => c.required).map((c) => c.status)));
+    expect(statuses).toEqual(new Set(["held", "lapsing", "missing"]));
+    const column = (code: string) => matrix.competences.find((c) => c.code === code)!.id;
+    const cell = (username: string, code: string) => matrix.rows.find((r) => r.userId === userIds[username])?.cells.find((c) => c.competenceId === column(code));
+    // (An earlier test here re-saved the auditor competence for role:auditor only, so only the status is checked.)
+    expect(cell("chatluong", AUDITOR_COMPETENCE)).toMatchObject({ status: "missing" });
+    expect(cell("danhgia", AUDITOR_COMPETENCE)).toMatchObject({ required: true, status: "held" });
+    expect(cell("motcua", "NL-CKS")).toMatchObject({ required: true, status: "lapsing" });
+    expect(cell("motcua", "NL-HT")).toMatchObject({ required: true, status: "missing" });
+
+    const templates = (await listChecklistTemplates(t.db, unitId, { activeOnly: true })).filter((tpl) => tpl.code === "CL-01").map((tpl) => tpl.id);
+    const plan = AuditPlanSchema.parse({
+      title: "Đánh giá nội bộ lĩnh vực xã hội",
+      objectives: "Thử đoàn đánh giá của dữ liệu mẫu.",
+      processes: ["QT-12"],
+      fields: ["social_affairs"],
+      isoClauses: "9.2",
+      criteria: "TCVN ISO 9001:2015",
+      location: "Trung tâm Phục vụ hành chính công xã",
+      startDate: "2026-12-15",
+      endDate: "2026-12-15",
+      sampleFrom: "2026-01-01",
+      sampleTo: "2026-11-30",
+      sampleSize: 5,
+      leadUserId: userIds.danhgia,
+      memberUserIds: [userIds.chatluong],
+      templateIds: templates,
+    });
+    const refused = await planAudit(t.db, { userId: userIds.danhgia!, name: "Tòng Thị Lan", roles: ["auditor"] }, unitId, plan);
+    expect(refused).toEqual({ ok: false, errors: [{ field: "memberUserIds", key: "audits.error.noAuditorCompetence", params: { name: "Lò Thị Hoa" } }] });
+  });
+
+  it("warns at a civil-status dossier's assignment that the desk officer lacks the field's competence", async () => {
+    const dossier = await t.db
+      .selectFrom("dossier")
+      .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
+      .select("dossier.code")
+      .where("dossier.unit_id", "=", unitId)
+      .where("procedure.field", "=", "civil_status")
+      .executeTakeFirstOrThrow();
+    const page = await dossierRoute.loader(args(`/staff/dossiers/${dossier.code}`, "motcua", { code: dossier.code }) as never);
+    expect(page.lackingCompetence).toContain(userIds.motcua);
+    // The civil-status officer holds it (and is no handler at the desk).
+    expect(await usersLackingFieldCompetence(t.db, unitId, "civil_status", [userIds.danhgia!, userIds.motcua!], seedDay)).toEqual([userIds.motcua]);
+    expect(translated("competence.warn.fieldCompetence") && translated("competence.warn.option")).toBe(true);
+    const land = await t.db
+      .selectFrom("dossier")
+      .innerJoin("procedure", "procedure.id", "dossier.procedure_id")
+      .select("dossier.code")
+      .where("dossier.unit_id", "=", unitId)
+      .where("procedure.field", "=", "land_construction")
+      .executeTakeFirstOrThrow();
+    expect((await dossierRoute.loader(args(`/staff/dossiers/${land.code}`, "motcua", { code: land.code }) as never)).lackingCompetence).toEqual([]);
   });
 });

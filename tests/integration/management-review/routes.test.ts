@@ -177,13 +177,19 @@ describe("the demo's 2025 review", () => {
     expect(text).toContain("1. Tình trạng các hành động từ lần xem xét trước");
     expect(text).toContain("4. Kết quả thực hiện các quá trình");
     expect(text).toContain("7. Kết quả đánh giá nội bộ");
-    const totals = await computeTotals(t.db, unitId, makePeriod("2025-01-01", "2025-12-31"), new Date());
+    // A recorded review prints the inputs frozen when it was recorded (migration 0026): the window ends that day.
+    const recorded = await t.db.selectFrom("management_review").select(["recorded_at", "inputs_json"]).where("code", "=", DEMO_CODE).executeTakeFirstOrThrow();
+    const frozen = JSON.parse(recorded.inputs_json!) as { window: { from: string; to: string } };
+    expect(frozen.window.to).toBe(businessDateOf(new Date(recorded.recorded_at!)));
+    const totals = await computeTotals(t.db, unitId, makePeriod(frozen.window.from, frozen.window.to), new Date(recorded.recorded_at!));
     expect(totals.received).toBeGreaterThan(4000);
     expect(text).toContain(`Trong kỳ tiếp nhận ${formatNumber(totals.received, "vi")} hồ sơ`);
     expect(text).toContain("chính quyền địa phương hai cấp");
     expect(text).toContain(`Mã xác minh: ${code}`);
     const applicants = await t.db.selectFrom("dossier").select("applicant_name").where("unit_id", "=", unitId).where("received_date", ">=", "2025-01-01").where("received_date", "<=", "2025-12-31").limit(300).execute();
-    expect(applicants.filter((a) => text.includes(a.applicant_name))).toEqual([]);
+    // Staff names are printed (competence gaps, §7.2); a demo citizen who shares a staff member's name does not count.
+    const staff = new Set((await t.db.selectFrom("user").select("display_name").execute()).map((u) => u.display_name));
+    expect(applicants.filter((a) => !staff.has(a.applicant_name) && text.includes(a.applicant_name))).toEqual([]);
     expect(await downloads(code)).toEqual([]);
   });
 
@@ -278,5 +284,8 @@ describe("a review from plan to record, through the pages", () => {
     const page = await detail.loader(args(`/staff/management-reviews/${code}`, "lanhdao", { code }));
     expect(page.canEdit).toBe(false);
     expect(page.review.attendees).toBe("Quàng Văn Minh");
+    // The page shows the inputs frozen with the record, and does not send the stored JSON itself.
+    expect(page.inputs.frozen).toBe(true);
+    expect("inputs_json" in page.review).toBe(false);
   });
 });

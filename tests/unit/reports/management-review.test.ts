@@ -110,6 +110,29 @@ function inputs2025(): ReviewInputsData {
       },
     ],
     resourcesNote: "Máy quét quá tải khi số hóa hồ sơ chứng thực.",
+    risks: {
+      risks: { open: 4, high: 2, recorded: 3, reviewed: 2, effective: 1, treatmentsDue: 5, treatmentsDone: 4, treatmentsOverdue: 1 },
+      opportunities: { open: 1, high: 0, recorded: 1, reviewed: 0, effective: 0, treatmentsDue: 1, treatmentsDone: 0, treatmentsOverdue: 0 },
+      top: [{ code: "RR-2025-03", title: "Sáp nhập xã năm 2025", level: 16, band: "Cao" }],
+      reviews: [
+        { code: "RR-2025-01", title: "Một công chức một cửa nghỉ dịp Tết", kind: "Rủi ro", reviewedOn: "2025-03-05", levelBefore: 16, levelAfter: 6, effective: true },
+        { code: "RR-2025-02", title: "Mất điện, mất mạng", kind: "Rủi ro", reviewedOn: "2025-09-10", levelBefore: 12, levelAfter: 12, effective: false },
+      ],
+    },
+    competence: {
+      required: 12,
+      missing: 1,
+      lapsing: 1,
+      gaps: [
+        { name: "Lò Thị Hoa", competence: "NL-DGNB: Đánh giá viên nội bộ", status: "Sắp hết hạn" },
+        { name: "Cầm Văn Thắng", competence: "NL-HT: Nghiệp vụ hộ tịch", status: "Thiếu" },
+      ],
+      trainings: 6,
+      hours: 72,
+      peopleTrained: 4,
+      providers: [{ provider: "Sở Nội vụ tỉnh Sơn La", trainings: 4, hours: 48 }],
+    },
+    improvement: { opportunities: [{ code: "RR-2025-04", title: "Dịch vụ công trực tuyến toàn trình", level: 12 }], auditImprovements: 2, recommendations: 3 },
   };
 }
 
@@ -141,6 +164,14 @@ function emptyInputs(): ReviewInputsData {
     },
     audits: [],
     resourcesNote: null,
+    risks: {
+      risks: { open: 0, high: 0, recorded: 0, reviewed: 0, effective: 0, treatmentsDue: 0, treatmentsDone: 0, treatmentsOverdue: 0 },
+      opportunities: { open: 0, high: 0, recorded: 0, reviewed: 0, effective: 0, treatmentsDue: 0, treatmentsDone: 0, treatmentsOverdue: 0 },
+      top: [],
+      reviews: [],
+    },
+    competence: { required: 0, missing: 0, lapsing: 0, gaps: [], trainings: 0, hours: 0, peopleTrained: 0, providers: [] },
+    improvement: { opportunities: [], auditImprovements: 0, recommendations: 0 },
   };
 }
 
@@ -187,6 +218,15 @@ describe("the input report", () => {
     expect(text).toContain("Mua máy quét tốc độ cao");
     expect(text).toContain("Mua máy quét tốc độ cao Cầm Văn Thắng 31/03/2025 Đã đến hạn,");
     expect(text).toContain("Mở rộng dịch vụ công toàn trình — 30/06/2026 Chưa đến hạn");
+    // 9–11: risks and opportunities apart, competence, improvement (issue 18)
+    expect(text).toContain("Rủi ro: 4 đang theo dõi (2 mức cao trở lên), 3 ghi nhận mới trong kỳ; 2 lần xem xét hiệu lực, 1 có hiệu lực");
+    expect(text).toContain("Cơ hội: 1 đang theo dõi");
+    expect(text).toMatch(/RR-2025-01 Một công chức một cửa nghỉ dịp Tết Rủi ro 05\/03\/2025 16 6 Có hiệu lực/);
+    expect(text).toMatch(/RR-2025-02 Mất điện, mất mạng Rủi ro 10\/09\/2025 12 12 Chưa có hiệu lực/);
+    expect(text).toContain("còn thiếu 1, sắp hết hạn 1");
+    expect(text).toContain("Lò Thị Hoa NL-DGNB: Đánh giá viên nội bộ Sắp hết hạn");
+    expect(text).toContain("Sở Nội vụ tỉnh Sơn La 4 48");
+    expect(text).toContain("RR-2025-04 Dịch vụ công trực tuyến toàn trình 12");
     // 2: the note and the document revisions
     expect(text).toContain("chính quyền địa phương hai cấp");
     expect(text).toMatch(/QT-07 Tiếp nhận và trả kết quả 3 01\/07\/2025 Theo Thông tư 03\/2025\/TT-VPCP/);
@@ -303,7 +343,9 @@ describe("the summary", () => {
     expect(figures.find((f) => f.label === "Tỷ lệ giải quyết đúng hạn")).toMatchObject({ value: "99,9%", status: "warning" });
     expect(figures.find((f) => f.label === "Hồ sơ đang quá hạn")).toMatchObject({ value: "1", status: "bad" });
     const summary = inputSummary(emptyInputs());
-    expect(summary).toHaveLength(8);
+    expect(summary).toHaveLength(11);
+    expect(summary[8]).toContain("9. Rủi ro: 0 đang theo dõi");
+    expect(summary[10]).toBe("11. Cơ hội cải tiến: 0 cơ hội đang theo dõi, 0 đề xuất của đánh giá nội bộ, 0 kiến nghị của người dân.");
     expect(summary[0]).toBe("1. Không có quyết định nào từ các lần xem xét trước.");
     expect(summary[1]).toBe("2. Thay đổi: —");
   });

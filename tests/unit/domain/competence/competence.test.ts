@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { competenceStatus, TrainingRecordSchema } from "~/domain/competence/competence";
+import { competenceStatus, missingCompetences, TrainingRecordSchema } from "~/domain/competence/competence";
 
 function issuesOf(result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }) {
   if (result.success || !result.error) return [];
@@ -28,4 +28,18 @@ describe("TrainingRecordSchema", () => {
     ["expiry before the training", { expiresOn: "2026-01-01" }, ["expiresOn: competence.error.expiryBeforeTraining"]],
     ["end before start", { endDate: "2026-01-01", expiresOn: "" }, ["endDate: competence.error.endBeforeStart"]],
   ])("refuses %s beside the field", (_, change, issues) => expect(issuesOf(TrainingRecordSchema.safeParse({ ...GOOD, ...change }))).toEqual(issues));
+});
+
+describe("missingCompetences (the desk's warning at assignment)", () => {
+  const TODAY = "2026-12-03";
+  it.each([
+    ["nothing required", [], [], []],
+    ["held", [{ competenceId: 4, endDate: "2024-05-10", expiresOn: null }], [4], []],
+    ["lapsing still counts", [{ competenceId: 4, endDate: "2025-12-01", expiresOn: "2026-12-20" }], [4], []],
+    ["lapsed", [{ competenceId: 4, endDate: "2024-12-01", expiresOn: "2026-12-01" }], [4], [4]],
+    ["never trained, required twice", [], [4, 4, 5], [4, 5]],
+    ["another competence held", [{ competenceId: 5, endDate: "2024-05-10", expiresOn: null }], [4, 5], [4]],
+  ])("%s", (_, held, required, missing) => {
+    expect(missingCompetences(held, required, TODAY)).toEqual(missing);
+  });
 });
