@@ -15,6 +15,7 @@ import { lawEn } from "./areas/law";
 import { provinceEn } from "./areas/province";
 import { isoEn } from "./areas/iso";
 import { worklistEn } from "./areas/worklist";
+import { deskEn } from "./areas/desk";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -35,6 +36,7 @@ export const en: Messages = {
   ...outboxEn,
   ...isoEn,
   ...worklistEn,
+  ...deskEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

@@ -15,6 +15,7 @@ import { lawVi } from "./areas/law";
 import { provinceVi } from "./areas/province";
 import { isoVi } from "./areas/iso";
 import { worklistVi } from "./areas/worklist";
+import { deskVi } from "./areas/desk";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -38,6 +39,7 @@ export const vi = {
   ...outboxVi,
   ...isoVi,
   ...worklistVi,
+  ...deskVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",
