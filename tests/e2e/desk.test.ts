@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { baseURL, DEMO_PASSWORD, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
 import { expectFitsWindow, expectInsideWindowWidth, VIEWPORTS } from "./layout";
 
 /** The desk's everyday screens, as issue 16 found them in Chromium. */
@@ -86,6 +86,23 @@ describe("the desk's everyday screens", () => {
     expect(contrast(ring, header), `${ring} on ${header}`).toBeGreaterThanOrEqual(3);
     expectNoPageErrors(errors);
     await page.context().close();
+  });
+
+  it("the feedback form's token is made in each browser, not in the publicly cached page", async () => {
+    const html = await (await fetch(`${baseURL()}/feedback`)).text();
+    expect(html).toMatch(/<input type="hidden" name="formToken" value=""\/>/);
+    const tokens: string[] = [];
+    for (let visitor = 0; visitor < 2; visitor++) {
+      const { page, errors } = await openPage(browser);
+      await page.goto("/feedback");
+      await hydrated(page);
+      const token = page.locator('input[name="formToken"]');
+      await expect.poll(() => token.inputValue()).toMatch(/^[0-9a-f]{32}$/);
+      tokens.push(await token.inputValue());
+      expectNoPageErrors(errors);
+      await page.context().close();
+    }
+    expect(tokens[0]).not.toBe(tokens[1]);
   });
 
   it("the intake fits 1,280 and 1,366 px windows, works by keyboard alone, and the dossier page leads with its next step", async () => {
