@@ -5,12 +5,14 @@ import type { DossierActionType } from "~/domain/dossiers/lifecycle";
 import { DossierActionSchema } from "~/domain/dossiers/schema";
 import type { ReturnMethod } from "~/domain/dossiers/service-facts";
 import { useI18n } from "~/i18n/i18n-context";
+import type { ActionVariant } from "./dossiers/dossier-actions";
 import { Field, FormErrors } from "./form";
 import { ReturnMethodField } from "./service-facts-fields";
 
 /** One desk action as its own small form; the action's schema checks it here and on the server. */
 export function DossierActionForm({
   op,
+  variant,
   lastResult,
   handlers,
   lackingCompetence,
@@ -19,6 +21,7 @@ export function DossierActionForm({
   defaultReturnMethod,
 }: {
   op: DossierActionType;
+  variant: ActionVariant;
   lastResult: SubmissionResult<string[]> | undefined;
   handlers: { id: number; display_name: string }[];
   /** At assignment: the handlers who lack the dossier field's competence, and the field's name. */
@@ -47,8 +50,9 @@ export function DossierActionForm({
     returnMethod: op === "return_result",
   };
   const simple = !Object.values(needs).some(Boolean);
+  const buttonClass = { primary: "button", secondary: "button button--secondary", danger: "button button--danger" }[variant];
   return (
-    <Form method="post" {...getFormProps(form)} className={simple ? "action-form action-form--simple" : "action-form"}>
+    <Form method="post" {...getFormProps(form)} className={`action-form action-form--${variant}${simple ? " action-form--simple" : ""}`}>
       <input type="hidden" name="op" value={op} />
       {simple ? null : <h3>{t(`dossier.action.${op}`)}</h3>}
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -116,7 +120,7 @@ export function DossierActionForm({
           <textarea {...getTextareaProps(fields.reason)} rows={2} />
         </Field>
       ) : null}
-      <button type="submit" className={op === "refuse" || op === "withdraw" ? "button button--secondary" : "button"}>
+      <button type="submit" className={buttonClass}>
         {t(`dossier.action.${op}`)}
       </button>
     </Form>

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import type { SubmissionResult } from "@conform-to/react";
+import { useState, type ReactNode } from "react";
 import { isMessageKey } from "~/i18n";
 import { useI18n } from "~/i18n/i18n-context";
 
@@ -52,4 +53,25 @@ export function Field({ label, htmlFor, hint, hintId, errorId, errors, children 
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );
+}
+
+const union = (a: string[] | undefined, b: string[] | null | undefined): string[] | undefined => {
+  const all = [...new Set([...(a ?? []), ...(b ?? [])])];
+  return all.length ? all : undefined;
+};
+
+/**
+ * The errors the server answered with ("wrong password", "the phone digits do not match"), kept
+ * until the form is sent again. Conform replaces them with its own check when a field loses focus:
+ * the error would vanish on the mousedown that leaves the field, the form would shrink under the
+ * pointer and the click would land beside the button that moved up. Pass `onSubmit` to `useForm`.
+ */
+export function useServerErrors(lastResult: SubmissionResult<string[]> | null | undefined) {
+  const [sentAfter, setSentAfter] = useState<SubmissionResult<string[]> | null | undefined>(undefined);
+  const error = lastResult && lastResult !== sentAfter ? (lastResult.error ?? {}) : {};
+  return {
+    form: (client: string[] | undefined) => union(client, error[""]),
+    field: (name: string, client: string[] | undefined) => union(client, error[name]),
+    onSubmit: () => setSentAfter(lastResult),
+  };
 }

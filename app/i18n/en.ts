@@ -17,6 +17,7 @@ import { provinceEn } from "./areas/province";
 import { isoEn } from "./areas/iso";
 import { worklistEn } from "./areas/worklist";
 import { citizenEn } from "./areas/citizen";
+import { deskEn } from "./areas/desk";
 import type { Messages } from "./index";
 
 export const en: Messages = {
@@ -39,6 +40,7 @@ export const en: Messages = {
   ...isoEn,
   ...worklistEn,
   ...citizenEn,
+  ...deskEn,
   "app.name": "One-stop quality management",
   "app.tagline": "TCVN ISO 9001 quality management system of the one-stop desk",
   "layout.skipToContent": "Skip to main content",

@@ -17,6 +17,7 @@ import { provinceVi } from "./areas/province";
 import { isoVi } from "./areas/iso";
 import { worklistVi } from "./areas/worklist";
 import { citizenVi } from "./areas/citizen";
+import { deskVi } from "./areas/desk";
 
 /**
  * The source catalogue: every UI string, in Vietnamese. `en.ts` must have exactly the same keys.
@@ -42,6 +43,7 @@ export const vi = {
   ...isoVi,
   ...worklistVi,
   ...citizenVi,
+  ...deskVi,
   "app.name": "Quản lý chất lượng một cửa",
   "app.tagline": "Hệ thống quản lý chất lượng theo TCVN ISO 9001 của Bộ phận Một cửa",
   "layout.skipToContent": "Bỏ qua, đến nội dung chính",

@@ -2,10 +2,13 @@ import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { ErrorPage } from "~/components/error-page";
 import { Field, FieldErrors, FormErrors } from "~/components/form";
 import { COMPLAINT_INSTANCES, FEEDBACK_KINDS } from "~/domain/feedback/feedback";
 import { knewOnIsFuture, PublicFeedbackSchema } from "~/domain/feedback/schema";
+import { retryAfterMinutes } from "~/domain/feedback/submission-limit";
+import { getTranslator } from "~/i18n/language.server";
 import { useI18n } from "~/i18n/i18n-context";
 import { checkAttachments, readFeedbackForm, storeAttachments } from "~/models/feedback-intake.server";
 import { submitFeedback } from "~/models/feedback.server";
@@ -15,7 +18,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { publicOrigin } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
-import { consumeRateLimit } from "~/utils/rate-limit.server";
+import { consumeFeedbackLimit } from "~/utils/rate-limit.server";
 import { removeUploads } from "~/utils/uploads.server";
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -38,9 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const checked = await checkAttachments(read.files);
   if (!checked.ok) return data(submission.reply({ fieldErrors: { attachments: [checked.error] } }), { status: 400 });
   // Counted once the submission is complete and would be stored: a typo costs nothing.
-  const limited = await consumeRateLimit("feedback", addressHash);
+  const limited = await consumeFeedbackLimit(context, read.formData.get("formToken"));
   if (!limited.ok) {
-    return data(submission.reply({ formErrors: ["feedback.error.tooMany"] }), {
+    const t = await getTranslator(request);
+    return data(submission.reply({ formErrors: [t("desk.feedback.tooMany", { minutes: retryAfterMinutes(limited.retryAfterSeconds) })] }), {
       status: 429,
       headers: { "Retry-After": String(limited.retryAfterSeconds) },
     });
@@ -84,6 +88,7 @@ export default function FeedbackForm() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
+  const formToken = useFormToken();
   const [form, fields] = useForm({
     lastResult: lastResult ?? undefined,
     defaultValue: { kind: searchParams.get("kind") ?? "feedback", dossierCode: searchParams.get("dossier") ?? undefined },
@@ -154,6 +159,7 @@ export default function FeedbackForm() {
           <input id="attachments" name="attachments" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby="attachments-error" />
           <FieldErrors id="attachments-error" errors={lastResult?.error?.attachments ?? undefined} />
         </div>
+        <input type="hidden" name="formToken" value={formToken} />
         <div className="hp" aria-hidden="true">
           <label htmlFor="website">{t("feedback.form.honeypot")}</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
@@ -172,6 +178,20 @@ export default function FeedbackForm() {
       </Form>
     </main>
   );
+}
+
+/**
+ * This form's own token, made in the browser after the page loads: the page itself is publicly
+ * cached for a minute (server/public-cache.js), so a token in its HTML would be everyone's.
+ * getRandomValues, not randomUUID: a kiosk may open the site over plain http on the intranet.
+ */
+function useFormToken(): string {
+  const [token, setToken] = useState("");
+  useEffect(() => {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    setToken(Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""));
+  }, []);
+  return token;
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "feedback.form.title");

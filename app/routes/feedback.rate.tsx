@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { Field, FieldErrors, FormErrors } from "~/components/form";
+import { Field, FieldErrors, FormErrors, useServerErrors } from "~/components/form";
 import { RATINGS } from "~/domain/feedback/feedback";
 import { RatingSchema } from "~/domain/feedback/schema";
 import { DossierCodeSchema } from "~/domain/shared/fields";
@@ -50,8 +50,10 @@ export default function Rate() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useI18n();
+  const server = useServerErrors(lastResult);
   const [form, fields] = useForm({
     lastResult,
+    onSubmit: server.onSubmit,
     defaultValue: { code: status.code },
     constraint: getZodConstraint(RatingSchema),
     shouldValidate: "onBlur",
@@ -72,7 +74,7 @@ export default function Rate() {
         <>
           <p>{t("rating.intro", { code: status.code })}</p>
           <Form method="post" {...getFormProps(form)} className="stack">
-            <FormErrors id={form.errorId} errors={form.errors} />
+            <FormErrors id={form.errorId} errors={server.form(form.errors)} />
             <input type="hidden" name="code" value={status.code} />
             <fieldset className="field">
               <legend>{t("rating.title")}</legend>
@@ -87,7 +89,7 @@ export default function Rate() {
             <Field label={t("rating.comment")} htmlFor={fields.comment.id} errorId={fields.comment.errorId} errors={fields.comment.errors}>
               <textarea {...getTextareaProps(fields.comment)} rows={3} />
             </Field>
-            <Field label={t("rating.phoneLast4")} htmlFor={fields.phoneLast4.id} errorId={fields.phoneLast4.errorId} errors={fields.phoneLast4.errors}>
+            <Field label={t("rating.phoneLast4")} htmlFor={fields.phoneLast4.id} errorId={fields.phoneLast4.errorId} errors={server.field("phoneLast4", fields.phoneLast4.errors)}>
               <input {...getInputProps(fields.phoneLast4, { type: "text" })} inputMode="numeric" maxLength={4} autoComplete="off" />
             </Field>
             <button type="submit" className="button">

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
-import { Field, FormErrors } from "~/components/form";
+import { Field, FormErrors, useServerErrors } from "~/components/form";
 import { LoginSchema } from "~/domain/accounts/schema";
 import { useI18n } from "~/i18n/i18n-context";
 import { getTranslator } from "~/i18n/language.server";
@@ -43,8 +43,10 @@ export default function Login() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const { t } = useI18n();
+  const server = useServerErrors(lastResult);
   const [form, fields] = useForm({
     lastResult,
+    onSubmit: server.onSubmit,
     constraint: getZodConstraint(LoginSchema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
@@ -53,7 +55,7 @@ export default function Login() {
     <main id="main" className="page page--narrow">
       <h1>{t("login.title")}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={server.form(form.errors)} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <Field
           label={t("login.username")}

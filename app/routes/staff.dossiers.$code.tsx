@@ -4,9 +4,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DossierActionForm } from "~/components/dossier-action-form";
+import { DossierActions } from "~/components/dossiers/dossier-actions";
 import { isOverdue, wasLateWhenStopped } from "~/domain/calendar/due-date";
 import { ErrorPage } from "~/components/error-page";
-import { allowedActions, type DossierAction, type DossierActionType } from "~/domain/dossiers/lifecycle";
+import { allowedActions, type DossierAction } from "~/domain/dossiers/lifecycle";
+import { ENDING_ACTIONS, nextStep } from "~/domain/dossiers/next-step";
 import { DossierActionSchema, type DossierActionInput } from "~/domain/dossiers/schema";
 import { DossierCodeSchema } from "~/domain/shared/fields";
 import { isMessageKey } from "~/i18n";
@@ -49,11 +51,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     [...new Set([...handlers.map((h) => h.id), ...(dossier.handler_user_id === null ? [] : [dossier.handler_user_id])])],
     businessDateOf(now),
   );
+  const actions = canAct ? allowedActions(facts, now) : [];
+  const step = nextStep(facts, now);
+  const primary = step && actions.includes(step) ? step : null;
   return {
     dossier,
     events,
     ruleSet: await ruleSetVersionOfDossier(getDb(), dossier),
-    actions: canAct ? allowedActions(facts, now) : [],
+    primary,
+    otherActions: actions.filter((op) => op !== primary && !ENDING_ACTIONS.includes(op)),
+    endingActions: actions.filter((op) => op !== primary && ENDING_ACTIONS.includes(op)),
     overdue: ["received", "in_progress"].includes(dossier.state) && isOverdue({ dueAt: facts.dueAt, now }),
     handlers,
     /** Handlers without the competence this dossier's field requires (issue 18): warned, not refused. */
@@ -119,7 +126,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DossierPage() {
-  const { dossier: d, events, ruleSet, actions, overdue, handlers, lackingCompetence, defaultAppointment, openTransferAgency } =
+  const { dossier: d, events, ruleSet, primary, otherActions, endingActions, overdue, handlers, lackingCompetence, defaultAppointment, openTransferAgency } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -246,13 +253,15 @@ export default function DossierPage() {
               ))}
           </ul>
         </section>
-        <section aria-labelledby="actions-title" className="dossier-actions">
-          <h2 id="actions-title">{t("dossier.actions")}</h2>
-          {actions.length === 0 ? <p>{t("dossier.noActions")}</p> : null}
-          {actions.map((op: DossierActionType) => (
+        <DossierActions
+          primary={primary}
+          others={otherActions}
+          ending={endingActions}
+          form={(op, variant) => (
             <DossierActionForm
               key={op}
               op={op}
+              variant={variant}
               lastResult={reply?.op === op ? reply.result : undefined}
               handlers={handlers}
               lackingCompetence={op === "assign" ? { userIds: lackingCompetence, field: t(`procedureField.${d.procedure_field}`) } : undefined}
@@ -260,8 +269,9 @@ export default function DossierPage() {
               defaultAgency={op === "transfer_back" ? openTransferAgency : ""}
               defaultReturnMethod={d.return_method}
             />
-          ))}
-        </section>
+          )}
+          failedOp={reply?.op}
+        />
       </div>
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t("dossier.history")}</h2>

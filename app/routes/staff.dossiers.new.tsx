@@ -275,12 +275,13 @@ export default function Intake() {
               />
             </Field>
             <DuePreview preview={reply?.preview ?? livePreview} />
+            {/* Saving comes first: Enter in a field submits with the form's first button. */}
             <div className="button-row">
-              <button type="submit" name="intent" value="preview" className="button button--secondary" formNoValidate>
-                {t("intake.preview")}
-              </button>
               <button type="submit" name="intent" value="save" className="button">
                 {t("intake.save")}
+              </button>
+              <button type="submit" name="intent" value="preview" className="button button--secondary" formNoValidate>
+                {t("intake.preview")}
               </button>
             </div>
           </div>

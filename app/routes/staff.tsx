@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { useI18n } from "~/i18n/i18n-context";
 import { requireUser } from "~/utils/auth.server";
-import { staffNavFor } from "~/utils/navigation";
+import { activeNavTo, staffNavFor } from "~/utils/navigation";
 import { countWorklistByNav, worklistDay } from "~/models/worklist.server";
 import { getDb } from "~/utils/db.server";
 
@@ -17,13 +17,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaffLayout() {
   const { nav } = useLoaderData<typeof loader>();
   const { t } = useI18n();
+  // One highlighted item: NavLink would light every prefix ("Hồ sơ" and "Tiếp nhận" together).
+  const active = activeNavTo(useLocation().pathname, nav.map((item) => item.to));
   return (
     <div className="staff">
       <nav aria-label={t("layout.staffNav")} className="staff-nav">
         <ul>
           {nav.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to} end={item.to === "/staff"}>
+              <Link
+                to={item.to}
+                className={item.to === active ? "active" : undefined}
+                aria-current={item.to === active ? "page" : undefined}
+              >
                 {t(item.label)}
                 {item.waiting > 0 ? " " : null}
                 {item.waiting > 0 ? (
@@ -32,7 +38,7 @@ export default function StaffLayout() {
                     <span className="visually-hidden"> {t("worklist.badge", { count: item.waiting })}</span>
                   </span>
                 ) : null}
-              </NavLink>
+              </Link>
             </li>
           ))}
         </ul>

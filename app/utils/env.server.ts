@@ -1,5 +1,7 @@
 import { dirname } from "node:path";
+import { isIP } from "node:net";
 import { z } from "zod";
+import { parseAddressList } from "~/domain/feedback/submission-limit";
 import { isPostgresUrl } from "#db/url";
 
 const limit = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
@@ -29,6 +31,15 @@ export const EnvSchema = z.object({
     .optional(),
   /** Public submissions allowed per client address per hour (feedback form). */
   FEEDBACK_LIMIT_PER_HOUR: limit(5),
+  /**
+   * The commune's own kiosks and desk computers, as the app sees their addresses (behind TRUST_PROXY):
+   * separated by commas. Their feedback allowance is KIOSK_FEEDBACK_LIMIT_PER_HOUR (decision 0019).
+   */
+  KIOSK_ADDRESSES: z
+    .string()
+    .default("")
+    .refine((v) => parseAddressList(v).every((a) => isIP(a) !== 0), "KIOSK_ADDRESSES must be IP addresses separated by commas"),
+  KIOSK_FEEDBACK_LIMIT_PER_HOUR: limit(60),
   /** Rate limits of the other public endpoints, per client address (see app/utils/rate-limit.server.ts). */
   LOOKUP_LIMIT_PER_MINUTE: limit(30),
   RATING_LIMIT_PER_HOUR: limit(10),

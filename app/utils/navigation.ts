@@ -50,3 +50,17 @@ export function rolesFor(to: string): readonly Role[] {
   if (!item) throw new Error(`No staff nav entry for ${to}`);
   return item.roles;
 }
+
+/**
+ * The one nav target to highlight for a path: the longest target that is the path or one of its
+ * parents ("/staff/dossiers/new" beats "/staff/dossiers"; "/staff" only on its own page).
+ */
+export function activeNavTo(pathname: string, targets: readonly string[]): string | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  let best: string | null = null;
+  for (const to of targets) {
+    const matches = to === "/staff" ? path === to : path === to || path.startsWith(`${to}/`);
+    if (matches && (best === null || to.length > best.length)) best = to;
+  }
+  return best;
+}

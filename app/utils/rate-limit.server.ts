@@ -4,6 +4,7 @@ import { pgPoolOf } from "#db/sql";
 import { hashClientAddress } from "./client-address.server";
 import { getDb } from "./db.server";
 import { getEnv, type Env } from "./env.server";
+import { normaliseAddress, parseAddressList, submissionLimitPlan } from "~/domain/feedback/submission-limit";
 
 /*
  * Rate limits of the public endpoints, counted by rate-limiter-flexible in the database
@@ -22,6 +23,9 @@ export const RATE_LIMITS = {
   rating: { setting: "RATING_LIMIT_PER_HOUR", duration: HOUR },
   ratingFailure: { setting: "RATING_FAILURES_PER_DOSSIER_PER_DAY", duration: DAY },
   feedback: { setting: "FEEDBACK_LIMIT_PER_HOUR", duration: HOUR },
+  feedbackKiosk: { setting: "KIOSK_FEEDBACK_LIMIT_PER_HOUR", duration: HOUR },
+  /** Per address and form token: one form's share (decision 0019). */
+  feedbackForm: { setting: "FEEDBACK_LIMIT_PER_HOUR", duration: HOUR },
   open311: { setting: "OPEN311_LIMIT_PER_MINUTE", duration: MINUTE },
   verify: { setting: "VERIFY_LIMIT_PER_MINUTE", duration: MINUTE },
   reports: { setting: "REPORTS_LIMIT_PER_MINUTE", duration: MINUTE },
@@ -96,4 +100,26 @@ export function tooManyRequests(retryAfterSeconds: number, body?: BodyInit, cont
 export async function requireWithinRateLimit(name: RateLimitName, context: { clientAddress: string }): Promise<void> {
   const outcome = await consumeRateLimit(name, clientKey(context));
   if (!outcome.ok) throw tooManyRequests(outcome.retryAfterSeconds);
+}
+
+/**
+ * Counts one public feedback submission: against its address (the kiosk allowance for the commune's
+ * own kiosks) and, when the browser sent a form token, against that address and token. Both are
+ * checked before either is counted, so a refusal costs nothing; the longer wait is the one told.
+ */
+export async function consumeFeedbackLimit(context: { clientAddress: string }, formToken: unknown): Promise<RateLimitOutcome> {
+  const plan = submissionLimitPlan({
+    address: context.clientAddress,
+    formToken,
+    kioskAddresses: parseAddressList(getEnv().KIOSK_ADDRESSES),
+  });
+  const address = normaliseAddress(context.clientAddress);
+  const counters: Array<[RateLimitName, string]> = [[plan.allowance === "kiosk" ? "feedbackKiosk" : "feedback", hashClientAddress(address)]];
+  if (plan.formToken) counters.push(["feedbackForm", hashClientAddress(`${address}\n${plan.formToken}`)]);
+  const checks = await Promise.all(counters.map(([name, key]) => checkRateLimit(name, key)));
+  const waits = checks.flatMap((c) => (c.ok ? [] : [c.retryAfterSeconds]));
+  if (waits.length) return { ok: false, retryAfterSeconds: Math.max(...waits) };
+  const consumed = await Promise.all(counters.map(([name, key]) => consumeRateLimit(name, key)));
+  const late = consumed.flatMap((c) => (c.ok ? [] : [c.retryAfterSeconds]));
+  return late.length ? { ok: false, retryAfterSeconds: Math.max(...late) } : { ok: true };
 }

@@ -64,6 +64,9 @@ describe("the desk takes a dossier from intake to return", () => {
     await expect.poll(() => stateOf(page)).toBe("Đang giải quyết");
 
     const formOf = (button: string) => page.locator("form", { has: page.getByRole("button", { name: button, exact: true }) });
+    // The next step is the one primary action; a transfer is one of the other actions behind it.
+    expect(await page.locator("[data-next-step]").getAttribute("data-next-step")).toBe("mark_result_ready");
+    await page.locator("details.more-actions > summary", { hasText: "Thao tác khác" }).click();
     await formOf("Chuyển liên thông").getByLabel("Cơ quan").fill("Công an xã Mường Sai");
     await act(page, "Chuyển liên thông", "transfer");
     // The return form offers the agency the dossier went to.

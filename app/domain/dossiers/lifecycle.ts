@@ -102,6 +102,11 @@ export type TransitionResult =
   | { ok: true; to: DossierState }
   | { ok: false; error: MessageKey };
 
+/** Late while its clock runs and no apology slip yet: nothing else may happen before the slip. */
+export function needsApology(facts: DossierFacts, now: Date): boolean {
+  return !facts.hasApology && CLOCK_RUNNING.includes(facts.state) && isOverdue({ dueAt: facts.dueAt, now });
+}
+
 export function allowedActions(facts: DossierFacts, now: Date): DossierActionType[] {
   return DOSSIER_ACTION_TYPES.filter((type) => checkTransition(facts, type, now).ok);
 }
@@ -111,12 +116,11 @@ export function checkTransition(facts: DossierFacts, type: DossierActionType, no
   const rule = TRANSITIONS[type];
   if (!rule.from.includes(facts.state)) return { ok: false, error: "dossier.error.illegalTransition" };
 
-  const late = CLOCK_RUNNING.includes(facts.state) && isOverdue({ dueAt: facts.dueAt, now });
   if (type === "issue_apology") {
     return facts.hasApology ? { ok: false, error: "dossier.error.apologyAlreadyIssued" } : { ok: true, to: facts.state };
   }
   // Decree 61/2018 art. 19, Decree 107/2021: a late dossier needs its apology slip before anything else happens.
-  if (late && !facts.hasApology) return { ok: false, error: "dossier.error.needsApology" };
+  if (needsApology(facts, now)) return { ok: false, error: "dossier.error.needsApology" };
   if (type === "transfer_back" && facts.openTransfers === 0) {
     return { ok: false, error: "dossier.error.noOpenTransfer" };
   }
