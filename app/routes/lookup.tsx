@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { FieldErrors } from "~/components/form";
 import { DossierCodeSchema } from "~/domain/shared/fields";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 import { getPublicDossierStatus } from "~/models/dossiers.server";
 import { getDb } from "~/utils/db.server";

@@ -9,7 +9,7 @@ import { ErrorPage } from "~/components/error-page";
 import { allowedActions, type DossierAction, type DossierActionType } from "~/domain/dossiers/lifecycle";
 import { DossierActionSchema, type DossierActionInput } from "~/domain/dossiers/schema";
 import { DossierCodeSchema } from "~/domain/shared/fields";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 import {
   applyDossierAction,

@@ -1,5 +1,7 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { DEFAULT_LANGUAGE, LanguageSchema, translator, type MessageKey, type TranslateParams } from "~/i18n";
+import { makeTranslator, type MessageKey, type TranslateParams } from "~/i18n/format";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/language";
+import { messagesFor } from "~/i18n/messages";
 
 interface MatchLike {
   id: string;
@@ -15,8 +17,8 @@ export function pageMeta(
   const root = matches.find((m) => m.id === "root")?.data as
     | { language?: unknown; unit?: { name?: string } | null }
     | undefined;
-  const language = LanguageSchema.catch(DEFAULT_LANGUAGE).parse(root?.language);
-  const title = translator(language)(key, params);
+  const language = isLanguage(root?.language) ? root.language : DEFAULT_LANGUAGE;
+  const title = makeTranslator(messagesFor(language), language)(key, params);
   const unitName = root?.unit?.name;
   return [{ title: unitName ? `${title} · ${unitName}` : title }];
 }
