@@ -18,6 +18,7 @@ import {
   sendTooLarge,
   trustProxySetting,
 } from "./server/http-guards.js";
+import { precompressedAssets } from "./server/static-assets.js";
 import { cachedEntry, publicCacheKey, renderOnce, sendEntry, storeEntry } from "./server/public-cache.js";
 
 const isProduction = process.env.NODE_ENV === "production";
@@ -88,6 +89,7 @@ app.use((req, res, next) => {
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
+  app.use("/assets", precompressedAssets("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
