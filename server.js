@@ -18,7 +18,8 @@ import {
   sendTooLarge,
   trustProxySetting,
 } from "./server/http-guards.js";
-import { cachedEntry, publicCacheKey, sendEntry, storeEntry } from "./server/public-cache.js";
+import { precompressedAssets } from "./server/static-assets.js";
+import { cachedEntry, publicCacheKey, renderOnce, sendEntry, storeEntry } from "./server/public-cache.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -88,6 +89,7 @@ app.use((req, res, next) => {
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
+  app.use("/assets", precompressedAssets("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
@@ -100,26 +102,40 @@ if (viteDevServer) {
  */
 function remixHandler({ build }) {
   const handle = createRequestHandler(build, isProduction ? "production" : "development");
+  /** @param {import("express").Request} req @param {import("express").Response} res */
+  async function render(req, res) {
+    let overflowed = false;
+    const limit = bodyLimitFor(req.path);
+    const request = remixRequest(req, res, { limit, onOverflow: () => (overflowed = true) });
+    const loadContext = { clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce };
+    const response = await handle(request, loadContext).catch((error) => {
+      if (overflowed) return null;
+      throw error;
+    });
+    return { response, overflowed, limit };
+  }
+  /** @param {import("express").Request} req @param {import("express").Response} res @param {Awaited<ReturnType<typeof render>>} rendered */
+  async function answer(req, res, { response, overflowed, limit }) {
+    if (overflowed) {
+      lingerThenClose(req, res);
+      return sendTooLarge(res, req.path, limit);
+    }
+    if (response) await sendResponse(res, response);
+  }
   return async (req, res, next) => {
     try {
       const cacheKey = isProduction ? publicCacheKey(req) : null;
       const cached = cacheKey ? cachedEntry(cacheKey, Date.now()) : undefined;
       if (cached) return sendEntry(req, res, cached);
-      let overflowed = false;
-      const limit = bodyLimitFor(req.path);
-      const request = remixRequest(req, res, { limit, onOverflow: () => (overflowed = true) });
-      const loadContext = { clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: res.locals.cspNonce };
-      const response = await handle(request, loadContext).catch((error) => {
-        if (overflowed) return null;
-        throw error;
+      // A HEAD render has no body (Remix drops it), so only a GET may fill the cache.
+      if (!cacheKey || req.method !== "GET") return await answer(req, res, await render(req, res));
+      const { entry, result } = await renderOnce(cacheKey, async () => {
+        const rendered = await render(req, res);
+        const entry = rendered.response ? await storeEntry(cacheKey, rendered.response, res, Date.now()) : undefined;
+        return { entry, result: rendered };
       });
-      if (overflowed) {
-        lingerThenClose(req, res);
-        return sendTooLarge(res, req.path, limit);
-      }
-      const entry = response && cacheKey ? await storeEntry(cacheKey, response, res, Date.now()) : undefined;
       if (entry) sendEntry(req, res, entry);
-      else if (response) await sendResponse(res, response);
+      else if (result) await answer(req, res, result);
     } catch (error) {
       next(error);
     }

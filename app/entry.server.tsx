@@ -3,6 +3,9 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { CATALOGUES } from "./i18n/catalogues.server";
+import { LANGUAGES } from "./i18n/language";
+import { provideCatalogue } from "./i18n/messages";
 import { NonceProvider } from "./utils/nonce-provider";
 import { stripNulBytes } from "./utils/strip-nul.server";
 
@@ -16,6 +19,9 @@ declare module "@remix-run/node" {
     cspNonce?: string;
   }
 }
+
+// Pages rendered here may be in either language: both catalogues at hand (the browser loads one).
+for (const language of LANGUAGES) provideCatalogue(language, CATALOGUES[language]);
 
 export const streamTimeout = 5_000;
 

@@ -9,10 +9,12 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
+  useSubmit,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "~/components/error-page";
-import { DEFAULT_LANGUAGE } from "~/i18n";
+import { DEFAULT_LANGUAGE } from "~/i18n/language";
+import { loadCatalogue } from "~/i18n/messages";
 import { I18nProvider, useI18n } from "~/i18n/i18n-context";
 import { getLanguage } from "~/i18n/language.server";
 import { getPublicUnit, getUnit } from "~/models/units.server";
@@ -125,15 +127,29 @@ function SiteShell({ children }: { children: ReactNode }) {
 function LanguageSwitch() {
   const { t, language } = useI18n();
   const location = useLocation();
+  const submit = useSubmit();
+  const other = language === "vi" ? "en" : "vi";
   return (
-    <Form method="post" action="/language" className="inline-form">
-      <input type="hidden" name="lang" value={language === "vi" ? "en" : "vi"} />
+    <Form
+      method="post"
+      action="/language"
+      className="inline-form"
+      onSubmit={(event) => {
+        // The browser holds the page's catalogue only: fetch the other one before the page changes language.
+        event.preventDefault();
+        const form = event.currentTarget;
+        void loadCatalogue(other)
+          .catch((error: unknown) => console.error(error))
+          .finally(() => submit(form));
+      }}
+    >
+      <input type="hidden" name="lang" value={other} />
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <button
         type="submit"
         className="button button--ghost"
         aria-label={t("layout.switchToOtherLabel")}
-        lang={language === "vi" ? "en" : "vi"}
+        lang={other}
       >
         {t("layout.switchToOther")}
       </button>

@@ -17,6 +17,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { chromium } from "playwright-core";
 import { openDatabase, openSqlite } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { yearPeriod } from "../app/domain/metrics/period";
@@ -184,14 +185,16 @@ function readRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
-async function load(url: string, extra: Partial<autocannon.Options> = {}) {
+async function load(url: string, extra: Partial<autocannon.Options> = {}, warm = false) {
+  // A page measured warm: its first render (and the cache entry it fills) happens before the clock starts.
+  if (warm) for (let i = 0; i < 3; i += 1) await (await fetch(url, { headers: { "accept-encoding": "br, gzip" } })).arrayBuffer();
   const result = await autocannon({ url, connections: 20, duration: seconds, headers: { "accept-encoding": "br, gzip" }, ...extra });
   return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors };
 }
-/** Bytes on the wire for a GET with compression accepted (not decompressed). */
-function wireBytes(url: string): Promise<number> {
+/** Bytes on the wire for a GET accepting `encoding` (not decompressed). */
+function wireBytes(url: string, encoding: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers: { "accept-encoding": "br, gzip" } }, (res) => {
+    const req = httpRequest(url, { headers: { "accept-encoding": encoding } }, (res) => {
       let n = 0;
       res.on("data", (c: Buffer) => (n += c.length));
       res.on("end", () => resolve(n));
@@ -199,6 +202,28 @@ function wireBytes(url: string): Promise<number> {
     req.on("error", reject);
     req.end();
   });
+}
+
+/** The scripts a cold Chromium (fresh context, no cache) downloads for `url`: encoded body bytes as sent. */
+async function clientScriptBytes(url: string): Promise<{ bytes: number; files: number; brotli: number }> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const sizes: Promise<number>[] = [];
+    const urls: string[] = [];
+    page.on("requestfinished", (request) => {
+      if (request.resourceType() !== "script") return;
+      urls.push(request.url());
+      sizes.push(request.sizes().then((s) => s.responseBodySize));
+    });
+    await page.goto(url, { waitUntil: "networkidle" });
+    const all = await Promise.all(sizes);
+    // Chromium asks for brotli over HTTPS only; the same files as a browser gets them behind TLS.
+    const brotli = await Promise.all(urls.map((u) => wireBytes(u, "br")));
+    return { bytes: all.reduce((a, b) => a + b, 0), files: all.length, brotli: brotli.reduce((a, b) => a + b, 0) };
+  } finally {
+    await browser.close();
+  }
 }
 
 if (wants("http")) {
@@ -229,22 +254,20 @@ if (wants("http")) {
     const rssSampler = setInterval(() => {
       if (serverPid) peakRss = Math.max(peakRss, readRssMb(serverPid));
     }, 100);
-    const bareLoad = await load(`http://127.0.0.1:${bare.port}/`);
+    const bareLoad = await load(`http://127.0.0.1:${bare.port}/`, {}, true);
     for (const path of ["/", "/feedback", "/transparency"]) {
-      const r = await load(`http://127.0.0.1:${server.port}${path}`);
+      const r = await load(`http://127.0.0.1:${server.port}${path}`, {}, true);
       const share = r.rps / bareLoad.rps;
       verdict(`public page ${path} ≥ 50% of bare React SSR req/s (20 connections)`, `${r.rps.toFixed(0)} req/s = ${(share * 100).toFixed(0)}%${r.non2xx ? `, ${r.non2xx} non-2xx` : ""}`, `bare SSR ${bareLoad.rps.toFixed(0)} req/s`, share >= 0.5 && r.non2xx === 0);
     }
     clearInterval(rssSampler);
     verdict("server RSS under the 20-connection page load ≤ 300 MB", `${peakRss.toFixed(0)} MB peak${serverPid ? "" : " (pid not found)"}`, "React SSR baseline in the issue: 168 MB", serverPid > 0 && peakRss <= 300);
 
-    // Client JS on a cold load of "/": every script the HTML names, as sent (compressed).
-    const html = await (await fetch(`http://127.0.0.1:${server.port}/`)).text();
-    const scripts = [...new Set([...html.matchAll(/["'](\/assets\/[^"']+\.js)["']/g)].map((m) => m[1]!))];
-    let jsBytes = 0;
-    for (const s of scripts) jsBytes += await wireBytes(`http://127.0.0.1:${server.port}${s}`);
+    // Client JS on a cold load of "/": what Chromium downloads (empty cache), compressed as sent,
+    // until the page is hydrated and the network is idle (the language's catalogue chunk included).
+    const js = await clientScriptBytes(`http://127.0.0.1:${server.port}/`);
     const reactDom = readFileSync("node_modules/react-dom/cjs/react-dom.production.min.js");
-    verdict("client JS for / ≤ 120 KiB compressed (cold)", `${(jsBytes / 1024).toFixed(0)} KiB in ${scripts.length} files`, `React DOM ${(gzipSync(reactDom).length / 1024).toFixed(0)} KiB gzip`, jsBytes <= 120 * 1024);
+    verdict("client JS for / ≤ 120 KiB compressed (cold)", `${(js.bytes / 1024).toFixed(0)} KiB in ${js.files} files (gzip: Chromium over HTTP; brotli over HTTPS ${(js.brotli / 1024).toFixed(0)} KiB)`, `React DOM ${(gzipSync(reactDom).length / 1024).toFixed(0)} KiB gzip`, js.bytes <= 120 * 1024);
 
     // Durable API writes: POST /api/v1/dossiers with a token, against bare durable commits.
     const db = openDatabase(copy);

@@ -18,6 +18,8 @@ const MAX_ENTRIES = 200;
  * @type {Map<string, Entry>}
  */
 const entries = new Map();
+/** The render in progress per key, resolved with its entry (or undefined when it had none to share). @type {Map<string, Promise<Entry | undefined>>} */
+const rendering = new Map();
 
 /** The cache key of a request that may be answered from the cache, or null. @param {import("express").Request} req */
 export function publicCacheKey(req) {
@@ -58,6 +60,37 @@ export async function storeEntry(key, response, res, now) {
   if (entries.size >= MAX_ENTRIES) entries.clear();
   entries.set(key, entry);
   return entry;
+}
+
+/**
+ * Single flight for a miss: the first request that misses `key` runs `render`; requests that miss the
+ * same key while it runs wait for its entry instead of rendering the same page again (a burst of
+ * visitors after the entry expired costs one render, not one each). When that render has nothing to
+ * share (not a 200 page, a cookie set, an error), each waiting request renders its own.
+ * @template R
+ * @param {string} key
+ * @param {() => Promise<{ entry: Entry | undefined; result: R }>} render stores and returns the entry when the page may be shared
+ * @returns {Promise<{ entry: Entry; result?: undefined } | { entry: Entry | undefined; result: R }>}
+ */
+export async function renderOnce(key, render) {
+  const inFlight = rendering.get(key);
+  if (inFlight) {
+    const entry = await inFlight;
+    return entry ? { entry } : render();
+  }
+  /** @type {(entry: Entry | undefined) => void} */
+  let settle = () => {};
+  rendering.set(key, new Promise((resolve) => (settle = resolve)));
+  try {
+    const outcome = await render();
+    settle(outcome.entry);
+    return outcome;
+  } catch (error) {
+    settle(undefined);
+    throw error;
+  } finally {
+    rendering.delete(key);
+  }
 }
 
 /** @param {import("express").Request} req @param {import("express").Response} res @param {Entry} entry */

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { useState, type ReactNode } from "react";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 
 /** Zod messages are catalogue keys; anything else (a library's default) shows as "invalid value". */

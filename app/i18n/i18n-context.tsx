@@ -1,14 +1,15 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import {
-  DEFAULT_LANGUAGE,
   formatDate,
   formatDateTime,
   formatNumber,
   formatRate,
-  translator,
-  type Language,
+  makeTranslator,
+  type Messages,
   type Translate,
-} from "./index";
+} from "./format";
+import { DEFAULT_LANGUAGE, type Language } from "./language";
+import { messagesFor, useMessages } from "./messages";
 
 interface I18n {
   language: Language;
@@ -22,10 +23,10 @@ interface I18n {
   formatPoints: (points: number | null) => string;
 }
 
-function makeI18n(language: Language): I18n {
+function makeI18n(language: Language, messages: Messages): I18n {
   return {
     language,
-    t: translator(language),
+    t: makeTranslator(messages, language),
     formatDate: (value) => formatDate(value, language),
     formatDateTime: (value) => formatDateTime(value, language),
     formatNumber: (value) => formatNumber(value, language),
@@ -34,13 +35,14 @@ function makeI18n(language: Language): I18n {
   };
 }
 
-const I18nContext = createContext<I18n>(makeI18n(DEFAULT_LANGUAGE));
+const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
-  const value = useMemo(() => makeI18n(language), [language]);
+  const messages = useMessages(language);
+  const value = useMemo(() => makeI18n(language, messages), [language, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
 export function useI18n(): I18n {
-  return useContext(I18nContext);
+  return useContext(I18nContext) ?? makeI18n(DEFAULT_LANGUAGE, messagesFor(DEFAULT_LANGUAGE));
 }

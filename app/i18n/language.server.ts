@@ -1,5 +1,6 @@
 import { createCookie } from "@remix-run/node";
-import { DEFAULT_LANGUAGE, LanguageSchema, translator, type Language } from "./index";
+import { DEFAULT_LANGUAGE, translator, type Language } from "./index";
+import { LanguageSchema } from "./language-schema";
 
 export const languageCookie = createCookie("lang", {
   path: "/",

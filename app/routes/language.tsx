@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { LanguageSchema } from "~/i18n";
+import { LanguageSchema } from "~/i18n/language-schema";
 import { languageCookie } from "~/i18n/language.server";
 import { safeRedirectPath } from "~/utils/auth.server";
 

@@ -7,7 +7,7 @@ import { Field, FormErrors } from "~/components/form";
 import { weekdayOf } from "~/domain/calendar/business-date";
 import { CalendarDayFormSchema, CalendarYearSchema } from "~/domain/calendar/schema";
 import { CALENDAR_EXCEPTION_KINDS } from "~/domain/calendar/working-calendar";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 import { changeCalendarDay } from "~/models/calendar-changes.server";
 import { listCalendarExceptions } from "~/models/calendar.server";

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { importUploadedDocument } from "~/models/document-import.server";
 import { ErrorPage } from "~/components/error-page";
 import { DOCUMENT_ROLES, DOCUMENT_TYPES } from "~/domain/documents/document";

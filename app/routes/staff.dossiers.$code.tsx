@@ -11,7 +11,7 @@ import { allowedActions, type DossierAction } from "~/domain/dossiers/lifecycle"
 import { ENDING_ACTIONS, nextStep } from "~/domain/dossiers/next-step";
 import { DossierActionSchema, type DossierActionInput } from "~/domain/dossiers/schema";
 import { DossierCodeSchema } from "~/domain/shared/fields";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 import {
   applyDossierAction,

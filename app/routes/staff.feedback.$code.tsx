@@ -9,7 +9,7 @@ import { FeedbackActionForm, type FeedbackOp } from "~/components/feedback-actio
 import { deadlineUrgency } from "~/domain/feedback/deadlines";
 import { allowedFeedbackActions, OPEN_FEEDBACK_STATES, TrackingCodeSchema } from "~/domain/feedback/feedback";
 import { StaffFeedbackActionSchema } from "~/domain/feedback/schema";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 import { listHandlers } from "~/models/dossiers.server";
 import { applyFeedbackAction, findFeedbackIdByCode, getFeedbackDetail, shownLegalClocks, type StaffFeedbackAction } from "~/models/feedback.server";

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
 import { FormErrors } from "~/components/form";
-import { isMessageKey, type Translate } from "~/i18n";
+import type { Translate } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 import { JOBS } from "~/jobs/index.server";
 import { getJobRunner } from "~/jobs/process.server";

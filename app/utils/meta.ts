@@ -1,6 +1,8 @@
 import type { MetaDescriptor } from "@remix-run/node";
+import { makeTranslator, type MessageKey, type TranslateParams } from "~/i18n/format";
+import { DEFAULT_LANGUAGE, isLanguage } from "~/i18n/language";
+import { messagesFor } from "~/i18n/messages";
 import { errorPageKeys, errorStatusOf } from "~/utils/error-status";
-import { DEFAULT_LANGUAGE, LanguageSchema, translator, type MessageKey, type TranslateParams } from "~/i18n";
 
 interface MatchLike {
   id: string;
@@ -18,11 +20,10 @@ export function pageMeta(
   const root = matches.find((m) => m.id === "root")?.data as
     | { language?: unknown; unit?: { name?: string } | null }
     | undefined;
-  const language = LanguageSchema.catch(DEFAULT_LANGUAGE).parse(root?.language);
+  const language = isLanguage(root?.language) ? root.language : DEFAULT_LANGUAGE;
+  const translate = makeTranslator(messagesFor(language), language);
   const failed = matches.find((m) => m.error !== undefined);
-  const title = failed
-    ? translator(language)(errorPageKeys(errorStatusOf(failed.error)).title)
-    : translator(language)(key, params);
+  const title = failed ? translate(errorPageKeys(errorStatusOf(failed.error)).title) : translate(key, params);
   const unitName = root?.unit?.name;
   return [{ title: unitName ? `${title} · ${unitName}` : title }];
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vi as viCatalogue } from "~/i18n/vi";
 import { en as enCatalogue } from "~/i18n/en";
-import { expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { baseURL, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,6 +62,19 @@ describe("languages", () => {
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Nhật ký thay đổi");
     expectNoPageErrors(errors);
     await page.context().close();
+  });
+
+  it("the switch works without JavaScript (a plain form post and redirect)", async () => {
+    const context = await browser.newContext({ baseURL: baseURL(), javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/feedback");
+    await Promise.all([page.waitForEvent("framenavigated"), page.getByRole("button", { name: "Switch to English" }).click()]);
+    await page.waitForLoadState("load");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(new URL(page.url()).pathname).toBe("/feedback");
+    const text = await visibleText(page);
+    expect(VIETNAMESE_ONLY.filter((s) => text.includes(s)), "Vietnamese UI text left on /feedback").toEqual([]);
+    await context.close();
   });
 
   it("dates and numbers follow the language", async () => {
