@@ -4,7 +4,6 @@ import { PublicDossierStatus } from "~/components/dossiers/public-dossier-status
 import { ErrorPage } from "~/components/error-page";
 import { FieldErrors } from "~/components/form";
 import { parseLookupCode } from "~/domain/shared/lookup-code";
-import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 import { getPublicDossierStatus } from "~/models/dossiers.server";
 import { getDb } from "~/utils/db.server";
