@@ -1,5 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
-import { isMessageKey, type MessageKey } from "~/i18n";
+import type { MessageKey } from "~/i18n/format";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 
 export type DoneArea = "document" | "review" | "nc" | "audit" | "feedback";

@@ -1,5 +1,5 @@
 import { describeChanges, displayValue, humanizeField } from "~/domain/audit-log/changes";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 
 function Value({ value }: { value: unknown }) {

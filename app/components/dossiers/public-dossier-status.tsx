@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { DossierState } from "~/domain/dossiers/lifecycle";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 
 export interface PublicDossierStatusView {
