@@ -46,6 +46,51 @@ async function doNextStep(page: Page, button: string, op: string) {
   ]);
 }
 
+
+const labelOfFocused = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.innerText.trim() ?? "");
+
+/** The birth registration's intake, filled and sent with the keyboard only; answers the new dossier's code. */
+async function receiveByKeyboard(page: Page, name: string): Promise<string> {
+  await page.goto("/staff/dossiers/new?procedure=1.001193");
+  await hydrated(page);
+  await page.getByLabel("Thủ tục hành chính").focus();
+  await page.keyboard.press("Tab");
+  expect(await labelOfFocused(page)).toBe("Họ và tên");
+  await page.keyboard.type(name);
+  await page.keyboard.press("Tab");
+  expect(await labelOfFocused(page)).toBe("Số điện thoại");
+  await page.keyboard.type("0912 345 678");
+  await page.keyboard.press("Tab");
+  expect(await labelOfFocused(page)).toBe("Số định danh cá nhân (không bắt buộc)");
+  await page.keyboard.press("Tab");
+  expect(await labelOfFocused(page)).toBe("Địa chỉ");
+  await page.keyboard.type("Bản Na Pheo, xã Mường Sai");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("documents");
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");
+  expect(await labelOfFocused(page)).toBe("Địa chỉ");
+  // Enter in a field receives the dossier (not the due-date preview).
+  await Promise.all([page.waitForURL(/\/staff\/dossiers\/[^/?]+\?received=1/, { timeout: 5_000 }), page.keyboard.press("Enter")]);
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+}
+
+/** The same intake with the mouse, for tests about what comes after it. */
+async function receiveBySaveButton(page: Page, name: string): Promise<string> {
+  await page.goto("/staff/dossiers/new?procedure=1.001193");
+  await hydrated(page);
+  await page.getByLabel("Họ và tên").fill(name);
+  await page.getByLabel("Số điện thoại", { exact: true }).fill("0912 345 678");
+  await page.getByLabel("Địa chỉ").fill("Bản Hốc, xã Mường Sai");
+  await page.locator('input[name="documents"]').first().check();
+  await Promise.all([
+    page.waitForURL(/\/staff\/dossiers\/[^/?]+\?received=1/),
+    page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click(),
+  ]);
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
+}
+
 describe("the desk's everyday screens", () => {
   it("after a wrong password, the first click on 'Đăng nhập' signs in (the error stays, the button does not move)", async () => {
     const { page, errors } = await openPage(browser, { allowedStatuses: [400] });
@@ -105,59 +150,48 @@ describe("the desk's everyday screens", () => {
     expect(tokens[0]).not.toBe(tokens[1]);
   });
 
-  it("the intake fits 1,280 and 1,366 px windows, works by keyboard alone, and the dossier page leads with its next step", async () => {
+  it("one sidebar item is lit: the intake, not also the register it sits under", async () => {
+    const { page, errors } = await openPage(browser);
+    await logIn(page, "motcua");
+    await page.goto("/staff/dossiers/new");
+    await expect.poll(() => page.locator(".staff-nav a.active").allInnerTexts()).toEqual(["Tiếp nhận hồ sơ"]);
+    expect(await page.locator('.staff-nav a[aria-current="page"]').count()).toBe(1);
+    expectNoPageErrors(errors);
+    await page.context().close();
+  });
+
+  it("the intake fits 1,280 and 1,366 × 768 px windows, its save button inside", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await logIn(page, "motcua");
+    await page.goto("/staff/dossiers/new");
+    await expectFitsWindow(page);
+    await page.goto("/staff/dossiers/new?procedure=1.001193");
+    await hydrated(page);
+    await shot(page, "intake-1280");
+    await expectFitsWindow(page);
+    await expectInsideWindowWidth(page, 'button[value="save"]');
+    await page.setViewportSize(VIEWPORTS.officeLaptop);
+    await shot(page, "intake-1366");
+    await expectFitsWindow(page);
+    await expectInsideWindowWidth(page, 'button[value="save"]');
+    expectNoPageErrors(errors);
+    await page.context().close();
+  });
+
+  it("the intake works by keyboard alone: Tab walks it in reading order, Enter receives the dossier", async () => {
+    const { page, errors } = await openPage(browser, { allowedStatuses: [400] });
+    await logIn(page, "motcua");
+    await receiveByKeyboard(page, "Vàng Thị Mai");
+    expectNoPageErrors(errors);
+    await page.context().close();
+  });
+
+  it("the dossier page leads with its next step; other actions behind 'Thao tác khác', refusals apart", async () => {
     const { page, errors } = await openPage(browser, { allowedStatuses: [400] });
     await page.setViewportSize(VIEWPORTS.desktop);
     await logIn(page, "motcua");
-
-    await page.goto("/staff/dossiers/new");
-    await expectFitsWindow(page);
-    // One sidebar item lit: the intake, not also the register it sits under.
-    await expect.poll(() => page.locator(".staff-nav a.active").allInnerTexts()).toEqual(["Tiếp nhận hồ sơ"]);
-    expect(await page.locator('.staff-nav a[aria-current="page"]').count()).toBe(1);
-
-    await page.goto("/staff/dossiers/new?procedure=1.001193");
-    await hydrated(page);
-    await expectFitsWindow(page);
-    await expectInsideWindowWidth(page, 'button[value="save"]');
-    await shot(page, "intake-1280");
-    await page.setViewportSize(VIEWPORTS.officeLaptop);
-    await expectFitsWindow(page);
-    await expectInsideWindowWidth(page, 'button[value="save"]');
-    await page.locator('button[value="save"]').scrollIntoViewIfNeeded();
-    const save = await page.locator('button[value="save"]').boundingBox();
-    expect(save!.y + save!.height).toBeLessThanOrEqual(VIEWPORTS.officeLaptop.height);
-    await shot(page, "intake-1366");
-
-    // Keyboard alone: from the procedure picker, Tab walks the form in reading order.
-    await page.getByLabel("Thủ tục hành chính").focus();
-    const focused = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.innerText.trim() ?? "");
-    await page.keyboard.press("Tab");
-    expect(await focused()).toBe("Họ và tên");
-    await page.keyboard.type("Vàng Thị Mai");
-    await page.keyboard.press("Tab");
-    expect(await focused()).toBe("Số điện thoại");
-    await page.keyboard.type("0912 345 678");
-    await page.keyboard.press("Tab");
-    expect(await focused()).toBe("Số định danh cá nhân (không bắt buộc)");
-    await page.keyboard.press("Tab");
-    expect(await focused()).toBe("Địa chỉ");
-    await page.keyboard.type("Bản Na Pheo, xã Mường Sai");
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe("documents");
-    await page.keyboard.press("Space");
-    // Back to a text field; Enter receives the dossier (not the due-date preview).
-    await page.keyboard.press("Shift+Tab");
-    await page.keyboard.press("Shift+Tab");
-    await page.keyboard.press("Shift+Tab");
-    expect(await focused()).toBe("Địa chỉ");
-    await Promise.all([page.waitForURL(/\/staff\/dossiers\/[^/?]+\?received=1/), page.keyboard.press("Enter")]);
-    const code = decodeURIComponent(new URL(page.url()).pathname.split("/").at(-1)!);
-
-    // The dossier page: one primary action, the others behind "Thao tác khác", endings apart.
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await receiveBySaveButton(page, "Lường Văn Tiến");
     await expect.poll(() => nextStepOf(page)).toBe("assign");
     const actions = page.locator(".dossier-actions");
     const primaryButtons = actions.locator("button.button:not(.button--secondary):not(.button--danger)");
@@ -178,24 +212,38 @@ describe("the desk's everyday screens", () => {
     await expect.poll(() => nextStepOf(page)).toBe("return_result");
     await doNextStep(page, "Trả kết quả cho công dân", "return_result");
     await expect.poll(() => page.locator("[data-next-step]").count()).toBe(0);
+    expectNoPageErrors(errors);
+    await page.context().close();
+  });
 
-    // The citizen rates it: after "Số điện thoại không khớp", the first click on the button sends.
+  it("after 'Số điện thoại không khớp' on the rating, the first click on the button sends it", async () => {
+    const { page, errors } = await openPage(browser, { allowedStatuses: [400] });
+    await logIn(page, "motcua");
+    const code = await receiveBySaveButton(page, "Quàng Văn Dũng");
+    for (const [button, op] of [["Phân công xử lý", "assign"], ["Đã có kết quả", "mark_result_ready"], ["Trả kết quả cho công dân", "return_result"]] as const) {
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get("done") === op),
+        page.getByRole("button", { name: button, exact: true }).click(),
+      ]);
+    }
+    await expect.poll(() => page.locator("dl.facts .badge").first().innerText()).toBe("Đã trả kết quả");
+
     const citizen = await openPage(browser, { allowedStatuses: [400] });
     await citizen.page.setViewportSize(VIEWPORTS.desktop);
     await citizen.page.goto(`/feedback/rate?code=${encodeURIComponent(code)}`);
     await hydrated(citizen.page);
+    const phone = citizen.page.getByLabel("4 chữ số cuối số điện thoại đã đăng ký");
     await citizen.page.getByLabel("Hài lòng", { exact: true }).check();
-    await citizen.page.getByLabel("4 chữ số cuối số điện thoại đã đăng ký").fill("0000");
+    await phone.fill("0000");
     await citizen.page.getByRole("button", { name: "Gửi đánh giá" }).click();
-    const phoneField = citizen.page.locator(".field", { has: citizen.page.getByLabel("4 chữ số cuối số điện thoại đã đăng ký") });
+    const phoneField = citizen.page.locator(".field", { has: phone });
     await expect.poll(() => phoneField.locator(".field-errors").innerText()).toBe("Số điện thoại không khớp với hồ sơ.");
     await citizen.page.getByLabel("Hài lòng", { exact: true }).check();
-    await citizen.page.getByLabel("4 chữ số cuối số điện thoại đã đăng ký").fill("5678");
+    await phone.fill("5678");
     await Promise.all([
       citizen.page.waitForURL(/thanks=1/, { timeout: 4_000 }),
       citizen.page.getByRole("button", { name: "Gửi đánh giá" }).click(),
     ]);
-
     expectNoPageErrors(errors);
     expectNoPageErrors(citizen.errors);
     await page.context().close();
