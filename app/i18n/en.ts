@@ -3,6 +3,7 @@ import { feedbackEn } from "./areas/feedback";
 import { nonconformitiesEn } from "./areas/nonconformities";
 import { auditsEn } from "./areas/audits";
 import { checklistsEn } from "./areas/checklists";
+import { auditLogEn } from "./areas/audit-log";
 import { staffPagesEn } from "./areas/staff-pages";
 import { inspectionEn } from "./areas/inspection";
 import { managementReviewEn } from "./areas/management-review";
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...auditsEn,
   ...checklistsEn,
   ...staffPagesEn,
+  ...auditLogEn,
   ...inspectionEn,
   ...managementReviewEn,
   ...figuresEn,

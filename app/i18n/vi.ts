@@ -3,6 +3,7 @@ import { feedbackVi } from "./areas/feedback";
 import { nonconformitiesVi } from "./areas/nonconformities";
 import { auditsVi } from "./areas/audits";
 import { checklistsVi } from "./areas/checklists";
+import { auditLogVi } from "./areas/audit-log";
 import { staffPagesVi } from "./areas/staff-pages";
 import { inspectionVi } from "./areas/inspection";
 import { managementReviewVi } from "./areas/management-review";
@@ -35,6 +36,7 @@ export const vi = {
   ...auditsVi,
   ...checklistsVi,
   ...staffPagesVi,
+  ...auditLogVi,
   ...inspectionVi,
   ...managementReviewVi,
   ...figuresVi,

@@ -163,7 +163,7 @@ export default function AuditLog() {
                   </td>
                   <td>{actionLabel(t, item.action)}</td>
                   <td>
-                    <ChangeList before={item.before} after={item.after} />
+                    <ChangeList entityType={item.entityType} before={item.before} after={item.after} />
                   </td>
                 </tr>
               ))}

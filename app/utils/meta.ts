@@ -22,7 +22,8 @@ export function pageMeta(
     | undefined;
   const language = isLanguage(root?.language) ? root.language : DEFAULT_LANGUAGE;
   const translate = makeTranslator(messagesFor(language), language);
-  const failed = matches.find((m) => m.error !== undefined);
+  // Remix gives every match `error: null` when nothing failed.
+  const failed = matches.find((m) => m.error !== undefined && m.error !== null);
   const title = failed ? translate(errorPageKeys(errorStatusOf(failed.error)).title) : translate(key, params);
   const unitName = root?.unit?.name;
   return [{ title: unitName ? `${title} · ${unitName}` : title }];

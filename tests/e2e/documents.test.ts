@@ -79,11 +79,17 @@ describe("controlled documents", () => {
     expect(await rendered.locator("del").count()).toBe(0);
     expect(await leader.page.locator(".diff-source del").count()).toBe(0);
 
-    // The audit log reads as fields, not JSON.
-    await leader.page.goto("/staff/audit-log?entityType=document_revision");
-    const firstChanges = leader.page.locator(".audit-table tbody tr").first().locator(".change-list");
-    expect(await firstChanges.locator("tbody th").allInnerTexts()).toContain("Trạng thái");
-    expect(await leader.page.locator(".audit-table tbody tr").first().innerText()).not.toContain('"state"');
+    // The audit log (the administrator's page) reads as fields with their values in words, not JSON.
+    const admin = await openPage(browser);
+    await logIn(admin.page, "quantri");
+    await admin.page.goto("/staff/audit-log?entityType=document_revision");
+    const firstRow = admin.page.locator(".audit-table tbody tr").first();
+    const firstChanges = firstRow.locator(".change-list > tbody > tr");
+    expect(await firstChanges.locator("th").allInnerTexts()).toContain("Trạng thái");
+    expect(await firstRow.innerText()).toContain("Đang hiệu lực");
+    expect(await firstRow.locator(".change-list").innerText()).not.toContain("effective");
+    expect(await firstRow.innerText()).not.toContain('"state"');
+    await admin.page.context().close();
 
     // Reading confirmation: the leader confirms; the list of who has not shrinks.
     await leader.page.goto("/staff/documents/QT-07");

@@ -17,10 +17,14 @@ const VIETNAMESE_ONLY = Object.entries(viCatalogue)
   .filter(([key, text]) => !text.includes("{") && text !== enCatalogue[key as keyof typeof enCatalogue])
   .map(([, text]) => text);
 
-/** The page's text without data that stays Vietnamese in both languages (the unit's names). */
+/**
+ * The page's text without data that stays Vietnamese in both languages: the unit's names, and what
+ * people typed as the audit log shows it (marked `.change-list__data`; coded values are translated).
+ */
 async function visibleText(page: Page): Promise<string> {
+  const typed = await page.locator(".change-list__data").allInnerTexts();
   const text = await page.locator("body").innerText();
-  return ["UBND xã Mường Sai", "huyện Sông Mã", "tỉnh Sơn La"].reduce((t, name) => t.replaceAll(name, ""), text);
+  return [...typed, "UBND xã Mường Sai", "huyện Sông Mã", "tỉnh Sơn La"].reduce((t, data) => t.replaceAll(data, ""), text);
 }
 
 async function switchLanguage(page: Page, buttonName: string) {

@@ -1,9 +1,12 @@
-import { describeChanges, displayValue, humanizeField } from "~/domain/audit-log/changes";
+import { describeChanges, displayValue, fieldLabelKey, humanizeField } from "~/domain/audit-log/changes";
+import { valueLabelKey } from "~/domain/audit-log/value-labels";
 import { isMessageKey } from "~/i18n/messages";
 import { useI18n } from "~/i18n/i18n-context";
 
-function Value({ value }: { value: unknown }) {
+function Value({ entityType, field, value }: { entityType: string; field: string; value: unknown }) {
   const { t, formatDate, formatDateTime } = useI18n();
+  const coded = valueLabelKey(entityType, field, value);
+  if (coded !== null && isMessageKey(coded)) return <>{t(coded)}</>;
   const shown = displayValue(value);
   switch (shown.kind) {
     case "empty":
@@ -15,16 +18,17 @@ function Value({ value }: { value: unknown }) {
     case "instant":
       return <>{formatDateTime(shown.value)}</>;
     default:
-      return <>{shown.value}</>;
+      // What people typed stays in the language they typed it in.
+      return <span className="change-list__data">{shown.value}</span>;
   }
 }
 
 /** One audit-log row's changes as a readable field list; the stored JSON stays one click away. */
-export function ChangeList({ before, after }: { before: unknown; after: unknown }) {
+export function ChangeList({ entityType, before, after }: { entityType: string; before: unknown; after: unknown }) {
   const { t } = useI18n();
   const changes = describeChanges(before, after);
   const label = (field: string) => {
-    const key = `audit.field.${field}`;
+    const key = fieldLabelKey(field);
     return isMessageKey(key) ? t(key) : humanizeField(field);
   };
   const showBefore = before !== null && before !== undefined;
@@ -48,12 +52,12 @@ export function ChangeList({ before, after }: { before: unknown; after: unknown 
                 <th scope="row">{change.field ? label(change.field) : "—"}</th>
                 {showBefore ? (
                   <td>
-                    <Value value={change.before} />
+                    <Value entityType={entityType} field={change.field} value={change.before} />
                   </td>
                 ) : null}
                 {showAfter ? (
                   <td>
-                    <Value value={change.after} />
+                    <Value entityType={entityType} field={change.field} value={change.after} />
                   </td>
                 ) : null}
               </tr>

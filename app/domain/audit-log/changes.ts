@@ -31,6 +31,11 @@ export function describeChanges(before: unknown, after: unknown): FieldChange[] 
     .map((field) => ({ field, before: from[field], after: to[field] }));
 }
 
+/** The message key of a field's label; snapshots name fields in camelCase or in the column's snake_case. */
+export function fieldLabelKey(field: string): string {
+  return `audit.field.${field.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())}`;
+}
+
 /** A field name a person reads, when no translated label exists: `resolutionDueAt` → "resolution due at". */
 export function humanizeField(field: string): string {
   return field

@@ -4,7 +4,6 @@ import type { AreaMessages } from "./types";
 export const feedbackVi = {
   "nav.feedback": "Gửi phản ánh, kiến nghị",
   "nav.staffFeedback": "Phản ánh, khiếu nại",
-  "nav.outbox": "Tin nhắn đi",
   "feedbackKind.feedback": "Phản ánh",
   "feedbackKind.recommendation": "Kiến nghị",
   "feedbackKind.complaint": "Khiếu nại",
@@ -138,7 +137,6 @@ export const feedbackVi = {
 export const feedbackEn: AreaMessages<typeof feedbackVi> = {
   "nav.feedback": "Send feedback",
   "nav.staffFeedback": "Feedback and complaints",
-  "nav.outbox": "Outgoing messages",
   "feedbackKind.feedback": "Feedback",
   "feedbackKind.recommendation": "Recommendation",
   "feedbackKind.complaint": "Complaint",

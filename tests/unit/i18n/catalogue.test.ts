@@ -21,6 +21,19 @@ describe("the message catalogues", () => {
     expect(placeholders(enText ?? "")).toEqual(placeholders(viText));
   });
 
+  test("no key is defined in two area files (the later spread would silently win)", async () => {
+    const areaDir = join(fileURLToPath(new URL(".", import.meta.url)), "../../../app/i18n/areas");
+    const definedIn = new Map<string, string[]>();
+    for (const file of readdirSync(areaDir).filter((f) => f.endsWith(".ts") && f !== "types.ts")) {
+      const area = (await import(join(areaDir, file))) as Record<string, Record<string, string>>;
+      for (const [name, messages] of Object.entries(area)) {
+        if (!name.endsWith("Vi")) continue;
+        for (const key of Object.keys(messages)) definedIn.set(key, [...(definedIn.get(key) ?? []), file]);
+      }
+    }
+    expect([...definedIn].filter(([, files]) => files.length > 1)).toEqual([]);
+  });
+
   test("no message is empty or only spaces", () => {
     const empty = [
       ...Object.entries(vi).map(([key, text]) => ["vi", key, text] as const),

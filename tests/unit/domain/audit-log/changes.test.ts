@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeChanges, displayValue, humanizeField } from "~/domain/audit-log/changes";
+import { describeChanges, displayValue, fieldLabelKey, humanizeField } from "~/domain/audit-log/changes";
+import { valueLabelKey } from "~/domain/audit-log/value-labels";
 
 describe("describeChanges", () => {
   it.each([
@@ -52,5 +53,26 @@ describe("humanizeField", () => {
     ["unitId", "unit id"],
   ])("%s → %s", (field, expected) => {
     expect(humanizeField(field)).toBe(expected);
+  });
+});
+
+describe("fieldLabelKey and valueLabelKey", () => {
+  it.each([
+    ["dueDate", "audit.field.dueDate"],
+    ["due_date", "audit.field.dueDate"],
+    ["created_by_user_id", "audit.field.createdByUserId"],
+  ])("%s is labelled by %s", (field, key) => {
+    expect(fieldLabelKey(field)).toBe(key);
+  });
+
+  it.each([
+    ["document_revision", "state", "effective", "revState.effective"],
+    ["feedback", "kind", "complaint", "feedbackKind.complaint"],
+    ["user", "role", "quality_lead", "role.quality_lead"],
+    ["feedback", "subject", "Cán bộ hẹn sai ngày", null],
+    ["dossier", "state", 3, null],
+    ["procedure", "state", "active", null],
+  ])("%s.%s = %j is named by %j", (entityType, field, value, key) => {
+    expect(valueLabelKey(entityType, field, value)).toBe(key);
   });
 });
