@@ -231,6 +231,8 @@ export default function DocumentPage() {
       ) : null}
       <article
         className={`document-body${shown.state === "obsolete" ? " document-body--obsolete" : ""}`}
+        // Wide tables scroll sideways inside it: the keyboard must reach it to scroll.
+        tabIndex={0}
         dangerouslySetInnerHTML={{ __html: shown.html }}
       />
 

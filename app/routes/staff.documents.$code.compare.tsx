@@ -50,7 +50,7 @@ export default function Compare() {
           <p className="diff-legend">
             <del className="diff-removed">{t("document.diffRemoved")}</del> <ins className="diff-added">{t("document.diffAdded")}</ins>
           </p>
-          <section className="diff-rendered markdown" aria-label={t("document.diffRendered")}>
+          <section className="diff-rendered markdown" aria-label={t("document.diffRendered")} tabIndex={0}>
             {blocks.map((block, i) =>
               block.kind === "added" ? (
                 <ins key={i} className="diff-block diff-block--added" dangerouslySetInnerHTML={{ __html: block.html }} />
