@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, DEMO_UNIT } from "#db/seed/demo";
+import { describe, expect, it } from "vitest";
 import type { Role } from "~/domain/accounts/roles";
 import { countWorklistByNav, getWorklist, worklistDay, type WorklistKey } from "~/models/worklist.server";
-import { createTestDb, type TestDb } from "../../setup/test-db";
+import { seededDemo } from "../../setup/seeded-demo";
 
 // Wednesday 2 December 2026, 09:00 in Vietnam.
 const NOW = new Date("2026-12-02T02:00:00.000Z");
 
-let t: TestDb;
-let unitId: number;
-
-beforeAll(async () => {
-  t = createTestDb();
-  await seedDemo(t.db, NOW, { requirePasswordChange: false });
-  unitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
-}, 120_000);
-
-afterAll(async () => {
-  await t.cleanup();
-});
+const demo = seededDemo(NOW);
 
 async function worklistOf(username: string) {
-  const u = await t.db.selectFrom("user").select(["id", "unit_id"]).where("unit_id", "=", unitId).where("username", "=", username).executeTakeFirstOrThrow();
-  const roles = (await t.db.selectFrom("user_role").select("role").where("user_id", "=", u.id).execute()).map((r) => r.role as Role);
+  const u = await demo.db.selectFrom("user").select(["id", "unit_id"]).where("unit_id", "=", demo.unitId).where("username", "=", username).executeTakeFirstOrThrow();
+  const roles = (await demo.db.selectFrom("user_role").select("role").where("user_id", "=", u.id).execute()).map((r) => r.role as Role);
   const user = { id: u.id, unitId: u.unit_id, roles };
-  const sections = await getWorklist(t.db, user, worklistDay(NOW));
+  const sections = await getWorklist(demo.db, user, worklistDay(NOW));
   const byKey = new Map(sections.map((s) => [s.key, s]));
-  return { sections, byKey, badges: await countWorklistByNav(t.db, user, worklistDay(NOW)) };
+  return { sections, byKey, badges: await countWorklistByNav(demo.db, user, worklistDay(NOW)) };
 }
 
 const keys = (sections: { key: WorklistKey; count: number }[]) => sections.map((s) => s.key);
