@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/i18n-context";
 import type { DossierState } from "~/domain/dossiers/lifecycle";
+import { scrollRegion } from "~/components/scroll-region";
 
 export interface RegisterRow {
   id: number;
@@ -15,10 +16,11 @@ export interface RegisterRow {
   procedure_name: string;
 }
 
-export function RegisterTable({ rows, overdue = false }: { rows: RegisterRow[]; overdue?: boolean }) {
+/** `label` names the table's scroll box for screen readers (the heading it sits under). */
+export function RegisterTable({ rows, label, overdue = false }: { rows: RegisterRow[]; label: string; overdue?: boolean }) {
   const { t, formatDateTime } = useI18n();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" {...scrollRegion({ label: label })}>
       <table>
         <thead>
           <tr>

@@ -9,6 +9,7 @@ import { listProcedures } from "~/models/procedures.server";
 import { getPublicUnit } from "~/models/units.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
@@ -52,7 +53,7 @@ export default function Procedures() {
       {procedures.length === 0 ? (
         <p>{t("procedures.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("procedures.title") })}>
           <table className="card-table">
             <thead>
               <tr>

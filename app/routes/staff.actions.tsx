@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import isoStyles from "~/styles/iso.css?url";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/actions"));
@@ -39,7 +40,7 @@ export default function Actions() {
       {items.length === 0 ? (
         <p>{t("actions.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("actions.title") })}>
           <table className="actions-list" data-testid="actions">
             <thead>
               <tr>

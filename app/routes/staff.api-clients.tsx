@@ -13,6 +13,7 @@ import { createApiClient, listApiClients, setApiClientDisabled } from "~/models/
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { scrollRegion } from "~/components/scroll-region";
 
 const ApiClientFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), name: requiredText(120), scopes: ApiScopesSchema }),
@@ -66,7 +67,7 @@ export default function ApiClients() {
       {clients.length === 0 ? (
         <p>{t("apiClients.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("apiClients.title") })}>
           <table>
             <thead>
               <tr>

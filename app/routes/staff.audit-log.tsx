@@ -16,6 +16,7 @@ import { businessDayEnd, businessDayStart } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/audit-log"));
@@ -142,7 +143,7 @@ export default function AuditLog() {
       {items.length === 0 ? (
         <p>{t("audit.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("audit.title") })}>
           <table className="audit-table">
             <thead>
               <tr>

@@ -18,6 +18,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { publicOrigin } from "~/utils/env.server";
+import { scrollRegion } from "~/components/scroll-region";
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const detail = codeParam && AUDIT_CODE_PATTERN.test(codeParam) ? await getAudit(getDb(), user.unitId, codeParam) : null;
@@ -250,7 +251,7 @@ export default function AuditPage() {
                 </li>
               ))}
             </ul>
-            <div className="table-scroll">
+            <div className="table-scroll" {...scrollRegion({ labelledBy: "audit-sample" })}>
               <table>
                 <caption className="visually-hidden">{t("audits.sample.title")}</caption>
                 <thead>

@@ -13,6 +13,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 /** The year's audit programme (QT-02 step 1): every audit with its scope, dates, team and state. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -70,7 +71,7 @@ export default function AuditProgramme() {
       {audits.length === 0 ? (
         <p>{t("audits.programme.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("audits.programme.title", { year: String(year) }) })}>
           <table>
             <caption className="visually-hidden">{t("audits.programme.title", { year: String(year) })}</caption>
             <thead>

@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { may, rolesTo } from "~/domain/accounts/permissions";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/calendar"));
@@ -79,7 +80,7 @@ export default function Calendar() {
       {days.length === 0 ? (
         <p>{t("calendar.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("calendar.title") })}>
           <table>
             <thead>
               <tr>

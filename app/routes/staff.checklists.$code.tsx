@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { may, rolesTo } from "~/domain/accounts/permissions";
+import { scrollRegion } from "~/components/scroll-region";
 
 async function loadTemplate(unitId: number, code: string | undefined) {
   const template = code && CHECKLIST_CODE_PATTERN.test(code) ? await getChecklistTemplate(getDb(), unitId, code) : null;
@@ -81,7 +82,7 @@ export default function ChecklistPage() {
         </dd>
       </dl>
       <p className="field-hint">{t("checklist.updatedAt", { date: formatDateTime(template.updatedAt) })}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" {...scrollRegion({ label: `${template.code}: ${template.title}` })}>
         <table>
           <thead>
             <tr>

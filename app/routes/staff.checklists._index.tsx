@@ -8,6 +8,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { may } from "~/domain/accounts/permissions";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/checklists"));
@@ -34,7 +35,7 @@ export default function Checklists() {
       {templates.length === 0 ? (
         <p>{t("checklist.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("checklist.title") })}>
           <table>
             <thead>
               <tr>

@@ -28,6 +28,7 @@ import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { removeUploads, storeUpload } from "~/utils/uploads.server";
 import isoStyles from "~/styles/iso.css?url";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/competence"));
@@ -146,7 +147,7 @@ export default function CompetencePage() {
 
       <section aria-labelledby="matrix-title">
         <h2 id="matrix-title">{t("competence.matrix")}</h2>
-        <div className="matrix-scroll" data-testid="matrix-scroll">
+        <div className="matrix-scroll" {...scrollRegion({ labelledBy: "matrix-title" })} data-testid="matrix-scroll">
           <table className="matrix" data-testid="matrix">
             <thead>
               <tr>
@@ -179,7 +180,7 @@ export default function CompetencePage() {
 
       <section aria-labelledby="required-title">
         <h2 id="required-title">{t("competence.required")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "required-title" })}>
           <table>
             <thead>
               <tr>
@@ -217,7 +218,7 @@ export default function CompetencePage() {
 
       <section aria-labelledby="records-title">
         <h2 id="records-title">{t("competence.records")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "records-title" })}>
           <table data-testid="records">
             <thead>
               <tr>

@@ -23,6 +23,7 @@ import { getDb } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const code = DocumentCodeSchema.safeParse(codeParam);
@@ -229,10 +230,11 @@ export default function DocumentPage() {
           ) : null}
         </p>
       ) : null}
+      {/* The text scrolls sideways when a table in it is wider than the window: a named tab stop (WCAG 2.1.1). */}
       <article
         className={`document-body${shown.state === "obsolete" ? " document-body--obsolete" : ""}`}
-        // Wide tables scroll sideways inside it: the keyboard must reach it to scroll.
         tabIndex={0}
+        aria-label={`${doc.code} – ${shown.title}`}
         dangerouslySetInnerHTML={{ __html: shown.html }}
       />
 
@@ -280,7 +282,7 @@ export default function DocumentPage() {
 
       <section aria-labelledby="history-title" className="section">
         <h2 id="history-title">{t("document.history")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "history-title" })}>
           <table>
             <thead>
               <tr>

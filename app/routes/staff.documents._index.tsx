@@ -20,6 +20,7 @@ import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { may, rolesTo } from "~/domain/accounts/permissions";
 import { readForm } from "~/utils/form-body.server";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/documents"));
@@ -130,7 +131,7 @@ export default function Documents() {
       {documents.length === 0 ? (
         <p>{t("documents.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("documents.title") })}>
           <table>
             <thead>
               <tr>

@@ -27,6 +27,7 @@ import { businessDateOf, toLocalDateTimeInput } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 const VIEW_ROLES = rolesFor("/staff/dossiers");
 
@@ -275,7 +276,7 @@ export default function DossierPage() {
       </div>
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t("dossier.history")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "history-title" })}>
           <table>
             <thead>
               <tr>

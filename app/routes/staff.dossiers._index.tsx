@@ -155,12 +155,12 @@ export default function Register() {
               <Link to={withParams({ overdue: "1", after: null })}>{t("register.filter.overdue")}</Link>
             </p>
           ) : null}
-          <RegisterTable rows={overdue} overdue />
+          <RegisterTable rows={overdue} label={t("register.overdueTitle")} overdue />
         </section>
       ) : null}
 
       <p role="status">{t(total.more ? "register.countMore" : "register.count", { count: total.count })}</p>
-      {rows.length === 0 ? <p>{t("register.none")}</p> : <RegisterTable rows={rows} />}
+      {rows.length === 0 ? <p>{t("register.none")}</p> : <RegisterTable rows={rows} label={t("register.title")} />}
       <nav className="pager" aria-label={t("register.title")}>
         {!isFirstPage ? <Link to={withParams({ after: null })}>{t("register.first")}</Link> : null}
         {nextAfterId !== null ? <Link to={withParams({ after: String(nextAfterId) })}>{t("register.next")}</Link> : null}

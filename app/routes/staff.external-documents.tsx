@@ -13,6 +13,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { may, rolesTo } from "~/domain/accounts/permissions";
+import { scrollRegion } from "~/components/scroll-region";
 
 const ExternalDocumentSchema = z.object({
   number: requiredText(60),
@@ -50,7 +51,7 @@ export default function ExternalDocuments() {
   return (
     <main id="main" className="page">
       <h1>{t("external.title")}</h1>
-      <div className="table-scroll">
+      <div className="table-scroll" {...scrollRegion({ label: t("external.title") })}>
         <table>
           <thead>
             <tr>

@@ -20,6 +20,7 @@ import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { publicOrigin } from "~/utils/env.server";
 import { open311PublicDescription } from "~/models/open311.server";
+import { scrollRegion } from "~/components/scroll-region";
 
 async function load(user: SessionUser, codeParam: string | undefined) {
   const code = TrackingCodeSchema.safeParse(codeParam);
@@ -232,7 +233,7 @@ export default function FeedbackDetail() {
       </div>
       <section aria-labelledby="fb-history" className="section">
         <h2 id="fb-history">{t("fb.detail.history")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "fb-history" })}>
           <table>
             <thead>
               <tr>

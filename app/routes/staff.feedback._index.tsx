@@ -10,6 +10,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 const InboxFilterSchema = z.object({
   kind: FeedbackKindSchema.optional().catch(undefined),
@@ -88,7 +89,7 @@ export default function Inbox() {
       {items.length === 0 ? (
         <p>{t("inbox.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("inbox.title") })}>
           <table>
             <thead>
               <tr>

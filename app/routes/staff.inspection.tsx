@@ -16,6 +16,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 /**
  * The inspectors' portal (read-only): the year's audit programme, reports, management reviews, the
@@ -94,7 +95,7 @@ function AuditProgramme() {
       {audits.length === 0 ? (
         <p>{t("inspection.audits.none", { year: String(year) })}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "audits-title" })}>
           <table>
             <thead>
               <tr>
@@ -184,7 +185,7 @@ function Reports() {
       {reviews.length === 0 ? (
         <p>{t("inspection.reviews.none", { year: String(year) })}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("inspection.reviews.title", { year: String(year) }) })}>
           <table>
             <thead>
               <tr>

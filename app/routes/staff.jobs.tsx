@@ -14,6 +14,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { pageMeta } from "~/utils/meta";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -73,7 +74,7 @@ export default function Jobs() {
       ) : null}
       {jobsEnabled ? null : <p className="notice">{t("jobs.disabledHere")}</p>}
       <FormErrors id="jobs-errors" errors={formErrors} />
-      <div className="table-scroll">
+      <div className="table-scroll" {...scrollRegion({ label: t("jobs.title") })}>
         <table>
           <thead>
             <tr>

@@ -30,6 +30,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { publicOrigin } from "~/utils/env.server";
+import { scrollRegion } from "~/components/scroll-region";
 
 const CodeSchema = z.string().regex(REVIEW_CODE_PATTERN);
 
@@ -223,7 +224,7 @@ export default function ManagementReviewPage() {
         {decisions.length === 0 ? (
           <p>{t("review.decisions.none")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" {...scrollRegion({ labelledBy: "review-decisions-title" })}>
             <table>
               <thead>
                 <tr>
@@ -396,7 +397,7 @@ function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData
       {inputs.previousActions.length === 0 ? (
         <p>{t("review.previous.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("review.section.previous") })}>
           <table>
             <thead>
               <tr>
@@ -432,7 +433,7 @@ function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData
       {inputs.changes.revisions.length === 0 ? (
         <p>{t("review.changes.noRevisions")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("review.section.changes") })}>
           <table>
             <thead>
               <tr>
@@ -465,7 +466,7 @@ function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData
           {year.rows.length === 0 ? (
             <p>{t("objectives.none")}</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" {...scrollRegion({ label: t("review.section.objectives") })}>
               <table>
                 <thead>
                   <tr>
@@ -520,7 +521,7 @@ function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData
       ) : (
         <>
           <h4>{t("review.perf.byField")}</h4>
-          <div className="table-scroll">
+          <div className="table-scroll" {...scrollRegion({ label: t("review.perf.byField") })}>
             <table>
               <thead>{figureHeader(t("review.col.field"))}</thead>
               <tbody>
@@ -534,7 +535,7 @@ function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData
             </table>
           </div>
           <h4>{t("review.perf.byChannel")}</h4>
-          <div className="table-scroll">
+          <div className="table-scroll" {...scrollRegion({ label: t("review.perf.byChannel") })}>
             <table>
               <thead>{figureHeader(t("review.col.channel"))}</thead>
               <tbody>
@@ -567,7 +568,7 @@ function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData
       {feedback.rows.every((r) => r.total === 0) ? (
         <p>{t("review.feedback.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("review.feedback.byKind") })}>
           <table>
             <caption>{t("review.feedback.byKind")}</caption>
             <thead>
@@ -632,7 +633,7 @@ function ReviewInputsView({ inputs, recorded, recordedAt }: { inputs: LoaderData
       {inputs.audits.length === 0 ? (
         <p>{t("review.audits.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("review.section.audits") })}>
           <table>
             <thead>
               <tr>

@@ -8,6 +8,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/management-reviews"));
@@ -34,7 +35,7 @@ export default function ManagementReviews() {
       {reviews.length === 0 ? (
         <p>{t("review.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("review.list.title") })}>
           <table>
             <thead>
               <tr>

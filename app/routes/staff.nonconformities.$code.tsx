@@ -25,6 +25,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 const CodeSchema = z.string().regex(/^NC-\d{4}-\d{3,}$/);
 
@@ -309,7 +310,7 @@ export default function NonconformityPage() {
         {actions.length === 0 ? (
           <p>—</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" {...scrollRegion({ labelledBy: "nc-actions" })}>
             <table>
               <thead>
                 <tr>

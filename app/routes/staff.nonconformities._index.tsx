@@ -11,6 +11,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 const FilterSchema = z.object({
   state: z.enum(NC_STATES).optional().catch(undefined),
@@ -80,7 +81,7 @@ export default function Nonconformities() {
       {items.length === 0 ? (
         <p>{t("nc.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("nc.register.title") })}>
           <table>
             <thead>
               <tr>

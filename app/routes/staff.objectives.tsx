@@ -11,6 +11,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 const YearSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) });
 
@@ -47,7 +48,7 @@ export default function Objectives() {
       {objectives.length === 0 ? (
         <p>{t("objectives.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("objectives.title", { year: String(year) }) })}>
           <table>
             <thead>
               <tr>

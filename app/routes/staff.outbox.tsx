@@ -10,6 +10,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { configuredTransports } from "~/utils/transports.server";
+import { scrollRegion } from "~/components/scroll-region";
 
 const OUTBOX_ROLES = ["quality_lead", "admin"] as const;
 
@@ -56,7 +57,7 @@ export default function Outbox() {
       {messages.length === 0 ? (
         <p>{t("outbox.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("outbox.title") })}>
           <table>
             <thead>
               <tr>

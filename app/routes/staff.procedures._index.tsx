@@ -9,6 +9,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { may } from "~/domain/accounts/permissions";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/procedures"));
@@ -29,7 +30,7 @@ export default function StaffProcedures() {
           </Link>
         ) : null}
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" {...scrollRegion({ label: t("procedures.staffTitle") })}>
         <table>
           <thead>
             <tr>

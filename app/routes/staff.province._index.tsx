@@ -16,6 +16,7 @@ import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/province"));
@@ -85,7 +86,7 @@ export default function ProvinceDashboard() {
       {data.rows.length === 0 ? (
         <p>{t("province.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("province.title") })}>
           <table className="data-table">
             <thead>
               <tr>

@@ -15,6 +15,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import isoStyles from "~/styles/iso.css?url";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/risks"));
@@ -109,7 +110,7 @@ export default function RiskPage() {
 
       <section aria-labelledby="treatments">
         <h2 id="treatments">{t("risks.treatments")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "treatments" })}>
           <table>
             <thead>
               <tr>
@@ -179,7 +180,7 @@ export default function RiskPage() {
       <section aria-labelledby="reviews">
         <h2 id="reviews">{t("risks.reviews")}</h2>
         {risk.reviews.length > 0 ? (
-          <div className="table-scroll">
+          <div className="table-scroll" {...scrollRegion({ labelledBy: "reviews" })}>
             <table data-testid="reviews">
               <thead>
                 <tr>

@@ -10,6 +10,7 @@ import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import isoStyles from "~/styles/iso.css?url";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/risks"));
@@ -39,7 +40,7 @@ export default function RiskRegister() {
       <p>{t("risks.intro")}</p>
       <section aria-labelledby="heat-title">
         <h2 id="heat-title">{t("risks.heatMap")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "heat-title" })}>
           <table className="heat-map" data-testid="heat-map">
             <caption className="visually-hidden">{t("risks.heatMapTable")}</caption>
             <thead>
@@ -79,7 +80,7 @@ export default function RiskRegister() {
         {[...groups.entries()].map(([group, items]) => (
           <div key={group}>
             <h3>{group}</h3>
-            <div className="table-scroll">
+            <div className="table-scroll" {...scrollRegion({ label: group })}>
               <table>
                 <thead>
                   <tr>

@@ -13,6 +13,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/rule-sets"));
@@ -115,7 +116,7 @@ export default function RuleSets() {
           {t("ruleSets.saved", { code: saved })}
         </p>
       ) : null}
-      <div className="table-scroll">
+      <div className="table-scroll" {...scrollRegion({ label: t("ruleSets.title") })}>
         <table>
           <thead>
             <tr>

@@ -7,6 +7,7 @@ import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+import { scrollRegion } from "~/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, rolesFor("/staff/units"));
@@ -32,7 +33,7 @@ export default function Units() {
         </Link>{" "}
         <Link to="/staff/units/merge">{t("units.merge")}</Link>
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" {...scrollRegion({ label: t("units.title") })}>
         <table className="data-table">
           <thead>
             <tr>

@@ -11,6 +11,7 @@ import { getWorkAreas } from "~/models/work-areas.server";
 import { requireRole } from "~/utils/auth.server";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
+import { scrollRegion } from "~/components/scroll-region";
 
 const UnitQuerySchema = z.object({ unit: z.coerce.number().int().positive().optional().catch(undefined) });
 
@@ -65,7 +66,7 @@ export default function Users() {
       {users.length === 0 ? (
         <p>{t("users.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("users.title") })}>
           <table>
             <thead>
               <tr>

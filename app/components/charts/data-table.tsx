@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { Cell, TableSpec } from "~/domain/metrics/dashboard";
 import { useI18n } from "~/i18n/i18n-context";
+import { scrollRegion } from "~/components/scroll-region";
 
 /** The numbers of a chart as a table: the first column heads each row; linked cells open the records. */
 export function DataTable({ spec }: { spec: TableSpec }) {
@@ -14,7 +15,7 @@ export function DataTable({ spec }: { spec: TableSpec }) {
     return cell.href ? <Link to={cell.href}>{text}</Link> : text;
   };
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" {...scrollRegion({ label: t(spec.caption) })}>
       <table className="data-table">
         <caption>{t(spec.caption)}</caption>
         <thead>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { CompetenceInputs, ImprovementInputs, RiskInputs } from "~/domain/management-review/iso-inputs";
 import { useI18n } from "~/i18n/i18n-context";
+import { scrollRegion } from "~/components/scroll-region";
 
 /** §9.3.2 e and f, and §7.2: the review's inputs from the risk register, the training records and the improvement sources. */
 export function IsoReviewInputs({ risks, competence, improvement }: { risks: RiskInputs; competence: CompetenceInputs; improvement: ImprovementInputs }) {
@@ -25,7 +26,7 @@ export function IsoReviewInputs({ risks, competence, improvement }: { risks: Ris
       {risks.reviews.length === 0 ? (
         <p>{t("mr.input.noReviews")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ labelledBy: "review-input-risks" })}>
           <table>
             <thead>
               <tr>
@@ -86,7 +87,7 @@ export function IsoReviewInputs({ risks, competence, improvement }: { risks: Ris
       {competence.gaps.length === 0 ? (
         <p>{t("mr.input.noGaps")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" {...scrollRegion({ label: t("mr.input.gaps") })}>
           <table>
             <thead>
               <tr>
