@@ -1,10 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
+import { useState } from "react";
 import type { DossierActionType } from "~/domain/dossiers/lifecycle";
 import { DossierActionSchema } from "~/domain/dossiers/schema";
 import type { ReturnMethod } from "~/domain/dossiers/service-facts";
 import { useI18n } from "~/i18n/i18n-context";
+import { CompetenceGapText, type CompetenceGap } from "./competence/competence-gap";
 import type { ActionVariant } from "./dossiers/dossier-actions";
 import { Field, FormErrors } from "./form";
 import { ReturnMethodField } from "./service-facts-fields";
@@ -15,7 +17,7 @@ export function DossierActionForm({
   variant,
   lastResult,
   handlers,
-  lackingCompetence,
+  competenceGaps,
   defaultAppointment,
   defaultAgency,
   defaultReturnMethod,
@@ -24,8 +26,8 @@ export function DossierActionForm({
   variant: ActionVariant;
   lastResult: SubmissionResult<string[]> | undefined;
   handlers: { id: number; display_name: string }[];
-  /** At assignment: the handlers who lack the dossier field's competence, and the field's name. */
-  lackingCompetence?: { userIds: readonly number[]; field: string };
+  /** At assignment: the staff who lack a competence the dossier's field or their role requires, and the field's name. */
+  competenceGaps?: { gaps: readonly CompetenceGap[]; field: string };
   defaultAppointment: string;
   defaultAgency: string;
   /** How the citizen asked for the result at intake, pre-selected when returning it. */
@@ -50,6 +52,11 @@ export function DossierActionForm({
     returnMethod: op === "return_result",
   };
   const simple = !Object.values(needs).some(Boolean);
+  // The warning names the person chosen (at first the preselected one); the select's own labels mark the others without JavaScript.
+  const [chosen, setChosen] = useState(() => String(fields.handlerUserId.initialValue ?? handlers[0]?.id ?? ""));
+  const gapOf = (userId: number) => competenceGaps?.gaps.find((g) => g.userId === userId);
+  const chosenHandler = handlers.find((h) => String(h.id) === chosen);
+  const chosenGap = chosenHandler ? gapOf(chosenHandler.id) : undefined;
   const buttonClass = { primary: "button", secondary: "button button--secondary", danger: "button button--danger" }[variant];
   return (
     <Form method="post" {...getFormProps(form)} className={`action-form action-form--${variant}${simple ? " action-form--simple" : ""}`}>
@@ -58,24 +65,20 @@ export function DossierActionForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       {needs.handler ? (
         <Field label={t("dossier.field.handler")} htmlFor={fields.handlerUserId.id} errorId={fields.handlerUserId.errorId} errors={fields.handlerUserId.errors}>
-          <select {...getSelectProps(fields.handlerUserId)}>
+          <select {...getSelectProps(fields.handlerUserId)} onChange={(event) => setChosen(event.currentTarget.value)}>
             {handlers.map((h) => (
               <option key={h.id} value={h.id}>
-                {lackingCompetence?.userIds.includes(h.id) ? t("competence.warn.option", { name: h.display_name }) : h.display_name}
+                {gapOf(h.id) ? t("competence.warn.option", { name: h.display_name }) : h.display_name}
               </option>
             ))}
           </select>
         </Field>
       ) : null}
-      {needs.handler && lackingCompetence
-        ? handlers
-            .filter((h) => lackingCompetence.userIds.includes(h.id))
-            .map((h) => (
-              <p key={h.id} className="field-hint competence-warning" role="note">
-                {t("competence.warn.fieldCompetence", { name: h.display_name, field: lackingCompetence.field })}
-              </p>
-            ))
-        : null}
+      {needs.handler && competenceGaps ? (
+        <p className="field-hint competence-warning" role="status" aria-live="polite" data-testid="assign-competence-warning">
+          {chosenHandler && chosenGap ? <CompetenceGapText name={chosenHandler.display_name} field={competenceGaps.field} missing={chosenGap.missing} at="assignment" /> : null}
+        </p>
+      ) : null}
       {needs.agency ? (
         <>
           <Field label={t("dossier.field.agency")} htmlFor={fields.agency.id} errorId={fields.agency.errorId} errors={fields.agency.errors}>

@@ -4,8 +4,8 @@ import type { Role } from "~/domain/accounts/roles";
 import {
   AUDITOR_COMPETENCE,
   competenceStatus,
+  handlerCompetenceGaps,
   isValid,
-  missingCompetences,
   parseRequirement,
   type CompetenceInput,
   type CompetenceStatus,
@@ -234,31 +234,40 @@ export async function fieldCompetenceGaps(db: Kysely<Database>, unitId: number, 
   return [...new Set(reqs.filter((r) => !isValid(competenceStatus(held, r.id, today))).map((r) => r.area_code))];
 }
 
+export type HandlerCompetenceGap = { userId: number; missing: { code: string; title: string }[] };
+
 /**
- * Of the given staff, those lacking a competence the procedure field requires: the desk warns when it
- * assigns a dossier of that field to one of them (a warning, not a refusal: a small commune may have
- * nobody else that day).
+ * For each of the given staff who would lack, as handler of a dossier of `field`, a competence the field
+ * or their role requires (`handlerCompetenceGaps`): what is missing. The desk warns, it does not refuse.
  */
-export async function usersLackingFieldCompetence(
+export async function listHandlerCompetenceGaps(
   db: Kysely<Database>,
   unitId: number,
   field: string,
   userIds: readonly number[],
   today: string,
-): Promise<number[]> {
+): Promise<HandlerCompetenceGap[]> {
   if (userIds.length === 0) return [];
-  const reqs = await db
+  const requirements = await db
     .selectFrom("competence_requirement")
     .innerJoin("competence", "competence.id", "competence_requirement.competence_id")
-    .select("competence.id")
+    .select(["competence.id", "competence.code", "competence.title", "competence_requirement.area_kind", "competence_requirement.area_code"])
     .where("competence.unit_id", "=", unitId)
-    .where("competence_requirement.area_kind", "=", "field")
-    .where("competence_requirement.area_code", "=", field)
+    .where((eb) => eb.or([eb("competence_requirement.area_kind", "=", "role"), eb.and([eb("competence_requirement.area_kind", "=", "field"), eb("competence_requirement.area_code", "=", field)])]))
+    .orderBy("competence.code")
     .execute();
-  if (reqs.length === 0) return [];
-  const held = await heldRecords(db, userIds);
-  const required = reqs.map((r) => r.id);
-  return userIds.filter((id) => missingCompetences(held.get(id) ?? [], required, today).length > 0);
+  if (requirements.length === 0) return [];
+  const [roles, held] = await Promise.all([
+    db.selectFrom("user_role").select(["user_id", "role"]).where("user_id", "in", [...userIds]).execute(),
+    heldRecords(db, userIds),
+  ]);
+  const rules = requirements.map((r) => ({ competenceId: r.id, kind: r.area_kind, code: r.area_code }));
+  const byId = new Map(requirements.map((r) => [r.id, { code: r.code, title: r.title }] as const));
+  return userIds.flatMap((userId) => {
+    const person = { roles: roles.filter((r) => r.user_id === userId).map((r) => r.role), held: held.get(userId) ?? [] };
+    const missing = handlerCompetenceGaps(rules, person, field, today).map((id) => byId.get(id)!);
+    return missing.length ? [{ userId, missing }] : [];
+  });
 }
 
 export async function listTrainingPlan(db: Kysely<Database>, unitId: number, year: number) {

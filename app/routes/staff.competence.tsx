@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorPage } from "~/components/error-page";
+import { FormFold } from "~/components/form-fold";
 import { FieldErrors, FormErrors } from "~/components/form";
 import { may, rolesTo } from "~/domain/accounts/permissions";
 import { CompetenceSchema, PlanItemSchema, TrainingRecordSchema } from "~/domain/competence/competence";
@@ -203,16 +204,18 @@ export default function CompetencePage() {
           </table>
         </div>
         {canEdit ? (
-          <Form method="post" className="stack" aria-label={t("competence.save")}>
-            <input type="hidden" name="intent" value="competence" />
-            {input("competence", "code", "competence.field.code", "text", { placeholder: "NL-HT" })}
-            {input("competence", "title", "competence.field.title")}
-            {input("competence", "validityMonths", "competence.field.validityMonths", "number", { min: 1 })}
-            {input("competence", "requiredFor", "competence.field.requiredFor", "textarea")}
-            <button type="submit" className="button">
-              {t("competence.save")}
-            </button>
-          </Form>
+          <FormFold summary={t("competence.edit")} open={reply?.intent === "competence"}>
+            <Form method="post" className="stack" aria-label={t("competence.save")}>
+              <input type="hidden" name="intent" value="competence" />
+              {input("competence", "code", "competence.field.code", "text", { placeholder: "NL-HT" })}
+              {input("competence", "title", "competence.field.title")}
+              {input("competence", "validityMonths", "competence.field.validityMonths", "number", { min: 1 })}
+              {input("competence", "requiredFor", "competence.field.requiredFor", "textarea")}
+              <button type="submit" className="button">
+                {t("competence.save")}
+              </button>
+            </Form>
+          </FormFold>
         ) : null}
       </section>
 
@@ -249,23 +252,25 @@ export default function CompetencePage() {
           </table>
         </div>
         {canEdit ? (
-          <Form method="post" encType="multipart/form-data" className="stack" aria-label={t("competence.record.add")}>
-            <input type="hidden" name="intent" value="record" />
-            <FormErrors id="record-form-error" errors={reply?.intent === "record" ? reply.formErrors : undefined} />
-            {select("record", "userId", "competence.record.user", people)}
-            {select("record", "competenceId", "competence.record.competence", comps, true)}
-            {input("record", "course", "competence.record.course")}
-            {input("record", "provider", "competence.record.provider")}
-            {input("record", "startDate", "competence.record.startDate", "date", { defaultValue: today })}
-            {input("record", "endDate", "competence.record.endDate", "date", { defaultValue: today })}
-            {input("record", "hours", "competence.record.hours", "number", { min: 0, step: "0.5" })}
-            {input("record", "expiresOn", "competence.record.expiresOn", "date")}
-            {input("record", "evidenceDocumentCode", "competence.record.evidenceDocument")}
-            {input("record", "evidenceFile", "competence.record.evidenceFile", "file", { accept: "application/pdf,image/jpeg,image/png,image/webp" })}
-            <button type="submit" className="button">
-              {t("competence.record.add")}
-            </button>
-          </Form>
+          <FormFold summary={t("competence.record.add")} open={reply?.intent === "record"}>
+            <Form method="post" encType="multipart/form-data" className="stack" aria-label={t("competence.record.add")}>
+              <input type="hidden" name="intent" value="record" />
+              <FormErrors id="record-form-error" errors={reply?.intent === "record" ? reply.formErrors : undefined} />
+              {select("record", "userId", "competence.record.user", people)}
+              {select("record", "competenceId", "competence.record.competence", comps, true)}
+              {input("record", "course", "competence.record.course")}
+              {input("record", "provider", "competence.record.provider")}
+              {input("record", "startDate", "competence.record.startDate", "date", { defaultValue: today })}
+              {input("record", "endDate", "competence.record.endDate", "date", { defaultValue: today })}
+              {input("record", "hours", "competence.record.hours", "number", { min: 0, step: "0.5" })}
+              {input("record", "expiresOn", "competence.record.expiresOn", "date")}
+              {input("record", "evidenceDocumentCode", "competence.record.evidenceDocument")}
+              {input("record", "evidenceFile", "competence.record.evidenceFile", "file", { accept: "application/pdf,image/jpeg,image/png,image/webp" })}
+              <button type="submit" className="button">
+                {t("competence.record.add")}
+              </button>
+            </Form>
+          </FormFold>
         ) : null}
       </section>
 
@@ -297,27 +302,29 @@ export default function CompetencePage() {
           </div>
         ))}
         {canEdit ? (
-          <Form method="post" className="stack" aria-label={t("competence.plan.add")}>
-            <input type="hidden" name="intent" value="plan" />
-            <input type="hidden" name="year" value={year} />
-            {select("plan", "competenceId", "competence.record.competence", comps, true)}
-            {input("plan", "course", "competence.record.course")}
-            {input("plan", "provider", "competence.record.provider")}
-            {input("plan", "plannedDate", "competence.plan.plannedDate", "date")}
-            {input("plan", "hours", "competence.record.hours", "number", { min: 0 })}
-            <fieldset>
-              <legend>{t("competence.plan.invite")}</legend>
-              {people.map((p) => (
-                <label key={p.value} className="checkbox">
-                  <input type="checkbox" name="attendeeIds" value={p.value} />
-                  {p.label}
-                </label>
-              ))}
-            </fieldset>
-            <button type="submit" className="button">
-              {t("competence.plan.add")}
-            </button>
-          </Form>
+          <FormFold summary={t("competence.plan.add")} open={reply?.intent === "plan"}>
+            <Form method="post" className="stack" aria-label={t("competence.plan.add")}>
+              <input type="hidden" name="intent" value="plan" />
+              <input type="hidden" name="year" value={year} />
+              {select("plan", "competenceId", "competence.record.competence", comps, true)}
+              {input("plan", "course", "competence.record.course")}
+              {input("plan", "provider", "competence.record.provider")}
+              {input("plan", "plannedDate", "competence.plan.plannedDate", "date")}
+              {input("plan", "hours", "competence.record.hours", "number", { min: 0 })}
+              <fieldset>
+                <legend>{t("competence.plan.invite")}</legend>
+                {people.map((p) => (
+                  <label key={p.value} className="checkbox">
+                    <input type="checkbox" name="attendeeIds" value={p.value} />
+                    {p.label}
+                  </label>
+                ))}
+              </fieldset>
+              <button type="submit" className="button">
+                {t("competence.plan.add")}
+              </button>
+            </Form>
+          </FormFold>
         ) : null}
       </section>
     </main>

@@ -3,6 +3,7 @@ import { may, rolesTo } from "~/domain/accounts/permissions";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CompetenceGapText } from "~/components/competence/competence-gap";
 import { DossierActionForm } from "~/components/dossier-action-form";
 import { DossierActions } from "~/components/dossiers/dossier-actions";
 import { isOverdue, wasLateWhenStopped } from "~/domain/calendar/due-date";
@@ -21,7 +22,7 @@ import {
   listHandlers,
 } from "~/models/dossiers.server";
 import { ruleSetVersionOfDossier } from "~/models/rule-sets.server";
-import { usersLackingFieldCompetence } from "~/models/competence.server";
+import { listHandlerCompetenceGaps } from "~/models/competence.server";
 import { requireRole, type SessionUser } from "~/utils/auth.server";
 import { businessDateOf, toLocalDateTimeInput } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canAct = may(user.roles, "handleDossiers");
   const facts = dossierFacts(dossier);
   const handlers = canAct ? await listHandlers(getDb(), user.unitId) : [];
-  const lacking = await usersLackingFieldCompetence(
+  const competenceGaps = await listHandlerCompetenceGaps(
     getDb(),
     user.unitId,
     dossier.procedure_field,
@@ -64,8 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     endingActions: actions.filter((op) => op !== primary && ENDING_ACTIONS.includes(op)),
     overdue: ["received", "in_progress"].includes(dossier.state) && isOverdue({ dueAt: facts.dueAt, now }),
     handlers,
-    /** Handlers without the competence this dossier's field requires (issue 18): warned, not refused. */
-    lackingCompetence: lacking,
+    /** Staff who lack a competence this dossier's field or their role requires (issue 18): warned at assignment, not refused. */
+    competenceGaps,
     openTransferAgency: dossier.open_transfer_count > 0 ? (events.findLast((e) => e.kind === "transfer")?.agency ?? "") : "",
     defaultAppointment: toLocalDateTimeInput(new Date(Math.max(now.getTime(), facts.dueAt.getTime()) + 2 * 86_400_000)),
   };
@@ -127,11 +128,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DossierPage() {
-  const { dossier: d, events, ruleSet, primary, otherActions, endingActions, overdue, handlers, lackingCompetence, defaultAppointment, openTransferAgency } =
+  const { dossier: d, events, ruleSet, primary, otherActions, endingActions, overdue, handlers, competenceGaps, defaultAppointment, openTransferAgency } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t, formatDateTime } = useI18n();
+  const field = t(`procedureField.${d.procedure_field}`);
+  const handlerGap = competenceGaps.find((g) => g.userId === d.handler_user_id);
   const notice = searchParams.has("received")
     ? t("intake.received", { code: d.code })
     : searchParams.has("done")
@@ -205,9 +208,9 @@ export default function DossierPage() {
             <dt>{t("dossier.handler")}</dt>
             <dd>
               {d.handler_name ?? "—"}
-              {d.handler_user_id !== null && d.handler_name && lackingCompetence.includes(d.handler_user_id) ? (
-                <span className="competence-warning" role="note">
-                  {t("competence.warn.fieldCompetence", { name: d.handler_name, field: t(`procedureField.${d.procedure_field}`) })}
+              {handlerGap && d.handler_name ? (
+                <span className="competence-warning" role="note" data-testid="handler-competence-warning">
+                  <CompetenceGapText name={d.handler_name} field={field} missing={handlerGap.missing} at="handler" />
                 </span>
               ) : null}
             </dd>
@@ -265,7 +268,7 @@ export default function DossierPage() {
               variant={variant}
               lastResult={reply?.op === op ? reply.result : undefined}
               handlers={handlers}
-              lackingCompetence={op === "assign" ? { userIds: lackingCompetence, field: t(`procedureField.${d.procedure_field}`) } : undefined}
+              competenceGaps={op === "assign" ? { gaps: competenceGaps, field } : undefined}
               defaultAppointment={defaultAppointment}
               defaultAgency={op === "transfer_back" ? openTransferAgency : ""}
               defaultReturnMethod={d.return_method}

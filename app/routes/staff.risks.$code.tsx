@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
+import { FormFold } from "~/components/form-fold";
 import { FieldErrors, FormErrors } from "~/components/form";
 import { may, rolesTo } from "~/domain/accounts/permissions";
 import { RiskStepSchema } from "~/domain/risks/risk";
@@ -49,6 +50,8 @@ export default function RiskPage() {
   const { risk, canEdit, staff, today, userId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, formatDate } = useI18n();
+  // A fold opens by itself when its form came back refused (the review's also when the review is due).
+  const failed = (op: string) => result?.op === op;
   const err = (op: string, field: string) => (result?.op === op ? (result.fieldErrors[field] ?? undefined) : undefined);
   const input = (op: string, name: string, label: MessageKey, type: string, defaultValue?: string, extra?: Record<string, unknown>) => {
     const id = `${op}-${name}`;
@@ -154,26 +157,28 @@ export default function RiskPage() {
           </table>
         </div>
         {canEdit ? (
-          <Form method="post" className="stack" aria-label={t("risks.treatment.add")}>
-            <input type="hidden" name="op" value="add_treatment" />
-            <FormErrors id="add-form-error" errors={result?.op === "add_treatment" ? result.formErrors : undefined} />
-            {input("add_treatment", "description", "risks.treatment.description", "textarea")}
-            <div className="field">
-              <label htmlFor="add_treatment-ownerUserId">{t("risks.field.owner")}</label>
-              <select id="add_treatment-ownerUserId" name="ownerUserId" defaultValue={String(userId)}>
-                {staff.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-              <FieldErrors id="add_treatment-ownerUserId-error" errors={err("add_treatment", "ownerUserId") ?? undefined} />
-            </div>
-            {input("add_treatment", "dueDate", "risks.treatment.due", "date")}
-            <button type="submit" className="button">
-              {t("risks.treatment.add")}
-            </button>
-          </Form>
+          <FormFold summary={t("risks.treatment.add")} open={failed("add_treatment")}>
+            <Form method="post" className="stack" aria-label={t("risks.treatment.add")}>
+              <input type="hidden" name="op" value="add_treatment" />
+              <FormErrors id="add-form-error" errors={result?.op === "add_treatment" ? result.formErrors : undefined} />
+              {input("add_treatment", "description", "risks.treatment.description", "textarea")}
+              <div className="field">
+                <label htmlFor="add_treatment-ownerUserId">{t("risks.field.owner")}</label>
+                <select id="add_treatment-ownerUserId" name="ownerUserId" defaultValue={String(userId)}>
+                  {staff.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+                <FieldErrors id="add_treatment-ownerUserId-error" errors={err("add_treatment", "ownerUserId") ?? undefined} />
+              </div>
+              {input("add_treatment", "dueDate", "risks.treatment.due", "date")}
+              <button type="submit" className="button">
+                {t("risks.treatment.add")}
+              </button>
+            </Form>
+          </FormFold>
         ) : null}
       </section>
 
@@ -210,18 +215,20 @@ export default function RiskPage() {
           </div>
         ) : null}
         {canEdit ? (
-          <Form method="post" className="stack" aria-label={t("risks.review.do")}>
-            <input type="hidden" name="op" value="review" />
-            <FormErrors id="review-form-error" errors={result?.op === "review" ? result.formErrors : undefined} />
-            {input("review", "reviewedOn", "risks.review.reviewedOn", "date", today)}
-            {input("review", "likelihood", "risks.field.likelihood", "number", String(risk.likelihood), { min: 1, max: 5 })}
-            {input("review", "impact", "risks.field.impact", "number", String(risk.impact), { min: 1, max: 5 })}
-            {input("review", "note", "risks.review.note", "textarea")}
-            {input("review", "nextReviewDate", "risks.review.nextReview", "date")}
-            <button type="submit" className="button">
-              {t("risks.review.do")}
-            </button>
-          </Form>
+          <FormFold summary={t("risks.review.do")} open={failed("review") || risk.review_date <= today}>
+            <Form method="post" className="stack" aria-label={t("risks.review.do")}>
+              <input type="hidden" name="op" value="review" />
+              <FormErrors id="review-form-error" errors={result?.op === "review" ? result.formErrors : undefined} />
+              {input("review", "reviewedOn", "risks.review.reviewedOn", "date", today)}
+              {input("review", "likelihood", "risks.field.likelihood", "number", String(risk.likelihood), { min: 1, max: 5 })}
+              {input("review", "impact", "risks.field.impact", "number", String(risk.impact), { min: 1, max: 5 })}
+              {input("review", "note", "risks.review.note", "textarea")}
+              {input("review", "nextReviewDate", "risks.review.nextReview", "date")}
+              <button type="submit" className="button">
+                {t("risks.review.do")}
+              </button>
+            </Form>
+          </FormFold>
         ) : null}
       </section>
     </main>

@@ -46,6 +46,9 @@ describe("the risk register and the management review inputs", () => {
 
     await page.getByLabel("Bằng chứng", { exact: true }).fill("Thông báo lịch tiếp nhận trước hạn");
     await Promise.all([page.waitForURL(/done=/), page.getByRole("button", { name: "Ghi nhận hoàn thành" }).click()]);
+    // The secondary forms are folded; the review is not due yet, so its fold is closed too.
+    expect(await page.locator("details.form-fold").evaluateAll((folds) => folds.map((f) => (f as HTMLDetailsElement).open))).toEqual([false, false]);
+    await page.locator("details.form-fold > summary", { hasText: "Ghi nhận xem xét" }).click();
     const review = page.getByRole("form", { name: "Ghi nhận xem xét" });
     await review.getByLabel("Khả năng xảy ra (1–5)").fill("2");
     await review.getByLabel("Mức ảnh hưởng (1–5)").fill("5");
@@ -113,6 +116,63 @@ describe("competence", () => {
     await expect.poll(() => page.locator("main").innerText()).toContain("Lò Thị Hoa chưa có năng lực đánh giá viên nội bộ còn hiệu lực.");
     expect(new URL(page.url()).pathname).toBe("/staff/audits/new");
     expectNoPageErrors(errors);
+  });
+});
+
+describe("the desk's assignment warns about the handler's competence", () => {
+  it("names the chosen handler lacking the field's competence, not one who holds it, and does not block the assignment", async () => {
+    // The leader is trained in civil status (recorded by the quality lead, from the folded form).
+    const lead = await openPage(browser);
+    await logIn(lead.page, "chatluong");
+    await lead.page.goto("/staff/competence");
+    await lead.page.locator("details.form-fold > summary", { hasText: "Thêm hồ sơ đào tạo" }).click();
+    const record = lead.page.getByRole("form", { name: "Thêm hồ sơ đào tạo" });
+    await record.getByLabel("Cán bộ").selectOption({ label: "Quàng Văn Minh" });
+    await record.getByLabel("Năng lực").selectOption({ label: "NL-HT · Nghiệp vụ hộ tịch" });
+    await record.getByLabel("Khóa học").fill("Bồi dưỡng nghiệp vụ hộ tịch");
+    await record.getByLabel("Đơn vị đào tạo").fill("Sở Tư pháp tỉnh Sơn La");
+    await record.getByLabel("Từ ngày").fill(inDays(-30));
+    await record.getByLabel("Đến ngày").fill(inDays(-28));
+    await Promise.all([lead.page.waitForURL(/saved=record/), record.getByRole("button", { name: "Thêm hồ sơ đào tạo" }).click()]);
+    expectNoPageErrors(lead.errors);
+
+    // The desk officer receives a birth registration (civil status) and assigns it.
+    const { page, errors } = await openPage(browser);
+    await logIn(page, "motcua");
+    await page.goto("/staff/dossiers/new");
+    await Promise.all([page.waitForURL(/procedure=1\.001193/), page.getByLabel("Thủ tục hành chính").selectOption("1.001193")]);
+    await page.getByLabel("Họ và tên").fill("Lò Văn Pản");
+    await page.getByLabel("Số điện thoại", { exact: true }).fill("0912 345 679");
+    await page.getByLabel("Địa chỉ").fill("Bản Nà Sài, xã Mường Sai");
+    await page.locator('input[name="documents"]').first().check();
+    await Promise.all([page.waitForURL(/\/staff\/dossiers\/[^/]+\?received=1/), page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click()]);
+    const url = page.url();
+    const warning = page.getByTestId("assign-competence-warning");
+    // Preselected: the officer himself, who lacks it; only he is named.
+    await expect.poll(() => warning.innerText()).toBe(
+      "Lưu ý: Cầm Văn Thắng chưa có năng lực cần cho hồ sơ lĩnh vực Hộ tịch: NL-HT – Nghiệp vụ hộ tịch. Vẫn có thể phân công.",
+    );
+    const handler = page.getByLabel("Người xử lý");
+    expect(await handler.locator("option").allInnerTexts()).toContain("Quàng Văn Minh");
+    expect(await handler.locator("option").allInnerTexts()).toContain("Cầm Văn Thắng (thiếu năng lực yêu cầu)");
+    await handler.selectOption({ label: "Quàng Văn Minh" });
+    await expect.poll(() => warning.innerText()).toBe("");
+    await handler.selectOption({ label: "Lò Thị Hoa (thiếu năng lực yêu cầu)" });
+    await expect.poll(() => warning.innerText()).toContain("Lò Thị Hoa chưa có năng lực");
+    // Assigned all the same; the warning stays beside the handler.
+    await handler.selectOption({ label: "Cầm Văn Thắng (thiếu năng lực yêu cầu)" });
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("done") === "assign"), page.getByRole("button", { name: "Phân công xử lý", exact: true }).click()]);
+    await expect.poll(() => page.locator("dl.facts .badge").first().innerText()).toBe("Đang giải quyết");
+    expect(await page.getByTestId("handler-competence-warning").innerText()).toBe("Lưu ý: Cầm Văn Thắng chưa có năng lực cần cho hồ sơ lĩnh vực Hộ tịch: NL-HT – Nghiệp vụ hộ tịch.");
+    expectNoPageErrors(errors);
+
+    // Without JavaScript (a reassignment, behind "Thao tác khác"): the warning names the preselected person, the select marks the others.
+    const context = await browser.newContext({ baseURL: new URL(url).origin, javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const plain = await context.newPage();
+    await plain.goto(new URL(url).pathname);
+    expect(await plain.getByTestId("assign-competence-warning").textContent()).toContain("Cầm Văn Thắng chưa có năng lực");
+    expect(await plain.locator('select[name="handlerUserId"] option').allTextContents()).toContain("Quàng Văn Minh");
+    await context.close();
   });
 });
 

@@ -42,6 +42,38 @@ export function missingCompetences(held: readonly HeldRecord[], requiredIds: rea
   return [...new Set(requiredIds)].filter((id) => !isValid(competenceStatus(held, id, today)));
 }
 
+export type RequirementKind = "role" | "field" | "process";
+
+/** One line of a competence's "required for": the competence is required of a role, a field's handlers or a process. */
+export interface CompetenceRequirement {
+  competenceId: number;
+  kind: RequirementKind;
+  code: string;
+}
+
+/**
+ * The competences that handling a dossier of `field` requires of a person: those required for the field
+ * and those required for one of the person's roles. The person's other work areas (fields, processes)
+ * do not count here: they bear on the dossiers of those areas, not on this one.
+ */
+export function requiredToHandle(requirements: readonly CompetenceRequirement[], field: string, roles: readonly string[]): number[] {
+  const applies = (r: CompetenceRequirement) => (r.kind === "field" && r.code === field) || (r.kind === "role" && roles.includes(r.code));
+  return [...new Set(requirements.filter(applies).map((r) => r.competenceId))];
+}
+
+/**
+ * The desk's warning at assignment (a warning, never a refusal: a small commune may have nobody else
+ * that day): the competences the person being made handler of a dossier of `field` lacks on the day.
+ */
+export function handlerCompetenceGaps(
+  requirements: readonly CompetenceRequirement[],
+  handler: { roles: readonly string[]; held: readonly HeldRecord[] },
+  field: string,
+  today: string,
+): number[] {
+  return missingCompetences(handler.held, requiredToHandle(requirements, field, handler.roles), today);
+}
+
 const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional());
 
 export const TrainingRecordSchema = z
@@ -85,7 +117,7 @@ export const PlanItemSchema = z.object({
   hours: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number(m("error.invalid")).min(0).max(2000).optional()),
 });
 
-export function parseRequirement(text: string): { kind: "role" | "field" | "process"; code: string } {
-  const [kind, code] = text.split(":") as ["role" | "field" | "process", string];
+export function parseRequirement(text: string): { kind: RequirementKind; code: string } {
+  const [kind, code] = text.split(":") as [RequirementKind, string];
   return { kind, code };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { competenceStatus, missingCompetences, TrainingRecordSchema } from "~/domain/competence/competence";
+import { competenceStatus, handlerCompetenceGaps, missingCompetences, requiredToHandle, TrainingRecordSchema, type CompetenceRequirement } from "~/domain/competence/competence";
 
 function issuesOf(result: { success: boolean; error?: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } }) {
   if (result.success || !result.error) return [];
@@ -41,5 +41,36 @@ describe("missingCompetences (the desk's warning at assignment)", () => {
     ["another competence held", [{ competenceId: 5, endDate: "2024-05-10", expiresOn: null }], [4, 5], [4]],
   ])("%s", (_, held, required, missing) => {
     expect(missingCompetences(held, required, TODAY)).toEqual(missing);
+  });
+});
+
+describe("handlerCompetenceGaps (the desk's warning names only the person being assigned)", () => {
+  const TODAY = "2026-12-03";
+  // As the demo: 1 auditor (role:auditor, role:quality_lead), 2 ISO awareness (every staff role),
+  // 3 communication (process:QT-07), 4 civil status (field:civil_status), 5 e-signature (process:QT-07).
+  const REQUIREMENTS: CompetenceRequirement[] = [
+    { competenceId: 1, kind: "role", code: "auditor" },
+    { competenceId: 1, kind: "role", code: "quality_lead" },
+    ...["officer", "leader", "quality_lead", "auditor"].map((code) => ({ competenceId: 2, kind: "role" as const, code })),
+    { competenceId: 3, kind: "process", code: "QT-07" },
+    { competenceId: 4, kind: "field", code: "civil_status" },
+    { competenceId: 5, kind: "process", code: "QT-07" },
+  ];
+  const held = (...ids: number[]) => ids.map((competenceId) => ({ competenceId, endDate: "2024-03-19", expiresOn: null }));
+  it.each([
+    ["an officer holding the field's and the role's competence", ["officer"], held(2, 4), "civil_status", []],
+    ["an officer without the field's competence", ["officer"], held(2), "civil_status", [4]],
+    ["the leader without the field's competence", ["leader"], held(2), "civil_status", [4]],
+    ["the leader in a field that requires none", ["leader"], held(2), "land_construction", []],
+    ["a field that requires none, the role's competence missing", ["officer"], [], "land_construction", [2]],
+    ["the quality lead, her auditor certificate lapsed", ["quality_lead"], [{ competenceId: 1, endDate: "2022-10-12", expiresOn: "2025-10-12" }, ...held(2)], "land_construction", [1]],
+    ["another process's competence is not asked of a handler", ["officer"], held(2), "justice", []],
+    ["another field's competence held does not cover this one", ["officer"], held(2, 4), "land_construction", []],
+    ["no roles, no field requirement", [], [], "justice", []],
+  ])("%s", (_, roles, records, field, missing) => {
+    expect(handlerCompetenceGaps(REQUIREMENTS, { roles, held: records }, field, TODAY)).toEqual(missing);
+  });
+  it("counts a competence required twice (role and field) once", () => {
+    expect(requiredToHandle([{ competenceId: 7, kind: "field", code: "justice" }, { competenceId: 7, kind: "role", code: "officer" }], "justice", ["officer"])).toEqual([7]);
   });
 });
