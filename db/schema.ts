@@ -830,6 +830,8 @@ export interface ManagementReviewTable {
   record_document_id: number | null;
   /** The §9.3.2 inputs as computed when the review was recorded (JSON); null while a draft (migration 0026). */
   inputs_json: string | null;
+  /** The meeting's secretary, named when the review is recorded; null before (and for reviews recorded before migration 0028). */
+  secretary_name: string | null;
   created_by_user_id: number | null;
   created_at: string;
   updated_at: string;

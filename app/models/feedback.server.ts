@@ -29,15 +29,23 @@ export function newTrackingCode(): string {
 }
 
 
-function deadlinesFor(context: DueContext, item: Pick<Selectable<FeedbackItemTable>, "kind" | "received_at" | "accepted_at" | "is_complex">) {
+/** The stored deadlines, with the days of the rule set in force on the received date (as `itemLegalClocks`). */
+function deadlinesFor(
+  context: ClockContext,
+  item: Pick<Selectable<FeedbackItemTable>, "kind" | "complaint_instance" | "received_at" | "accepted_at" | "is_complex">,
+) {
+  const receivedAt = new Date(item.received_at);
+  const version = versionInForce(context.versions, businessDateOf(receivedAt));
   return feedbackDeadlines({
     kind: item.kind,
-    receivedAt: new Date(item.received_at),
+    instance: item.complaint_instance,
+    receivedAt,
     acceptedAt: item.accepted_at ? new Date(item.accepted_at) : null,
     isComplex: item.is_complex === 1,
-    settings: { isRemoteArea: context.unit.is_remote_area === 1, complaintDays: context.unit.complaint_days },
-    calendar: context.calendar,
-    dueSettings: context.settings,
+    settings: { isRemoteArea: context.due.unit.is_remote_area === 1, complaintDays: context.due.unit.complaint_days },
+    ...(version ? { clocks: version.clocks } : {}),
+    calendar: context.due.calendar,
+    dueSettings: context.due.settings,
   });
 }
 
@@ -112,7 +120,7 @@ export async function submitFeedback(
   statusUrlFor: (code: string) => string,
   now = new Date(),
 ): Promise<{ id: number; code: string }> {
-  const context = await getDueContext(db, unitId);
+  const context = await getClockContext(db, unitId);
   return inTransaction(db, async (trx) => {
     const dossier = input.dossierCode
       ? await trx.selectFrom("dossier").select("id").where("unit_id", "=", unitId).where("code", "=", input.dossierCode).executeTakeFirst()
@@ -123,7 +131,8 @@ export async function submitFeedback(
     const stamp = now.toISOString();
     let code = newTrackingCode();
     while (await trx.selectFrom("feedback_item").select("id").where("code", "=", code).executeTakeFirst()) code = newTrackingCode();
-    const base = { kind: input.kind, received_at: stamp, accepted_at: null, is_complex: 0 as const };
+    const complaintInstance = input.kind === "complaint" ? (input.complaint?.instance ?? "first") : "first";
+    const base = { kind: input.kind, complaint_instance: complaintInstance, received_at: stamp, accepted_at: null, is_complex: 0 as const };
     const deadlines = deadlinesFor(context, base);
     const row = {
       unit_id: unitId,
@@ -139,7 +148,7 @@ export async function submitFeedback(
       contact_email: input.contact.email ?? null,
       contact_address: input.contact.address ?? null,
       contact_id_number: input.contact.idNumber ?? null,
-      complaint_instance: input.kind === "complaint" ? (input.complaint?.instance ?? "first") : "first",
+      complaint_instance: complaintInstance,
       knew_on: input.kind === "complaint" ? (input.complaint?.knewOn ?? null) : null,
       consent_at: input.consent ? stamp : null,
       received_at: stamp,
@@ -175,7 +184,7 @@ export async function submitFeedback(
         .values({ feedback_id: id, stored_name: a.storedName, original_name: a.originalName, mime: a.mime, size: a.size, sha256: a.sha256, created_at: stamp })
         .execute();
     }
-    await queueFeedbackMessage(trx, unitId, row, "acknowledgement", acknowledgementText({ unitName: context.unit.name, kind: row.kind, code, statusUrl: statusUrlFor(code) }), now);
+    await queueFeedbackMessage(trx, unitId, row, "acknowledgement", acknowledgementText({ unitName: context.due.unit.name, kind: row.kind, code, statusUrl: statusUrlFor(code) }), now);
     await recordAudit(trx, {
       actor: { kind: "citizen" },
       unitId,
@@ -415,7 +424,7 @@ export async function applyFeedbackAction(
   statusUrlFor: (code: string) => string,
   now = new Date(),
 ): Promise<FeedbackResult> {
-  const context = await getDueContext(db, unitId);
+  const context = await getClockContext(db, unitId);
   return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("feedback_item").selectAll().where("id", "=", itemId).where("unit_id", "=", unitId).executeTakeFirstOrThrow();
     const stamp = now.toISOString();
@@ -455,7 +464,7 @@ export async function applyFeedbackAction(
       case "accept": {
         changes.accepted_at = stamp;
         changes.is_complex = action.complex ? 1 : 0;
-        const deadlines = deadlinesFor(context, { kind: before.kind, received_at: before.received_at, accepted_at: stamp, is_complex: changes.is_complex });
+        const deadlines = deadlinesFor(context, { ...before, accepted_at: stamp, is_complex: changes.is_complex });
         changes.resolution_due_at = deadlines.resolutionDueAt?.toISOString() ?? null;
         break;
       }
@@ -502,7 +511,7 @@ export async function applyFeedbackAction(
       await insertNcFromFeedback(trx, actor, unitId, itemId, "upheld_complaint", now);
     }
     if (action.op === "answer") {
-      await queueFeedbackMessage(trx, unitId, before, "answer", answerText({ unitName: context.unit.name, kind: before.kind, code: before.code, statusUrl: statusUrlFor(before.code) }), now);
+      await queueFeedbackMessage(trx, unitId, before, "answer", answerText({ unitName: context.due.unit.name, kind: before.kind, code: before.code, statusUrl: statusUrlFor(before.code) }), now);
     }
     const snapshot = (i: Partial<Selectable<FeedbackItemTable>>) => ({
       state: i.state,

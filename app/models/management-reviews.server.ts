@@ -754,6 +754,8 @@ export async function issueReviewInputReport(db: Kysely<Database>, request: Inpu
 export interface RecordRequest {
   /** The leader recording the meeting. */
   actor: { userId: number; name: string; roles: readonly Role[] };
+  /** The meeting's secretary, who signs the record with the chair (trimmed, as the form's schema gives it). */
+  secretaryName: string;
   origin: string;
   now: Date;
 }
@@ -801,6 +803,7 @@ export async function recordManagementReview(
         conclusions: review.conclusions ?? "",
         decisions: decisions.map((d) => ({ category: t(`review.category.${d.category}`), description: d.description, owner: d.owner_name, dueDate: d.due_date })),
         recordedBy: actor.name,
+        secretary: request.secretaryName,
         recordedAt: now,
         verification: { code, url: verificationUrl(request.origin, code) },
       }),
@@ -826,6 +829,7 @@ export async function recordManagementReview(
         record_document_id: stored.id,
         recorded_at: stamp,
         recorded_by_user_id: actor.userId,
+        secretary_name: request.secretaryName,
         inputs_json: JSON.stringify(inputs),
         updated_at: stamp,
       })
@@ -841,6 +845,7 @@ export async function recordManagementReview(
       after: {
         ...snapshot({ ...review, state: "recorded" }),
         ...notesSnapshot(review),
+        secretaryName: request.secretaryName,
         decisions: decisions.map((d) => ({ id: d.id, category: d.category, description: d.description, ownerUserId: d.owner_user_id, dueDate: d.due_date })),
         recordDocumentId: stored.id,
         verificationCode: code,

@@ -10,7 +10,7 @@ import { Field, FormErrors } from "~/components/form";
 import { IsoReviewInputs } from "~/components/management-review/iso-inputs";
 import { CHECKLIST_ANSWERS } from "~/domain/audits/audit";
 import { DECISION_CATEGORIES, REVIEW_CODE_PATTERN } from "~/domain/management-review/review";
-import { DecisionSchema, ReviewNotesSchema, ReviewStepSchema } from "~/domain/management-review/schema";
+import { DecisionSchema, RecordReviewSchema, ReviewNotesSchema, ReviewStepSchema } from "~/domain/management-review/schema";
 import { RATE_METRICS } from "~/domain/metrics/objectives";
 import { useI18n } from "~/i18n/i18n-context";
 import {
@@ -83,6 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } else {
     result = await recordManagementReview(db, user.unitId, review.id, {
       actor: { userId: user.id, name: user.displayName, roles: user.roles },
+      secretaryName: v.secretaryName,
       origin: publicOrigin(request),
       now: new Date(),
     });
@@ -126,6 +127,14 @@ export default function ManagementReviewPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
   });
+  const [recordForm, recordFields] = useForm({
+    id: "review-record",
+    lastResult: lastIntent === "record" ? lastResult : undefined,
+    constraint: getZodConstraint(RecordReviewSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RecordReviewSchema }),
+  });
   const pageErrors = lastIntent === "record" || lastIntent === "remove_decision" ? lastResult?.error?.[""] : undefined;
 
   return (
@@ -157,6 +166,12 @@ export default function ManagementReviewPage() {
         <dd>{review.chairName}</dd>
         <dt>{t("review.field.attendees")}</dt>
         <dd className="preserve-lines">{review.attendees}</dd>
+        {review.secretary_name ? (
+          <>
+            <dt>{t("review.field.secretary")}</dt>
+            <dd>{review.secretary_name}</dd>
+          </>
+        ) : null}
         <dt>{t("review.col.documents")}</dt>
         <dd>
           <a href={`/staff/management-reviews/${review.code}/input.pdf`}>{t("review.link.input")}</a>
@@ -308,9 +323,28 @@ export default function ManagementReviewPage() {
         <section className="section" aria-labelledby="review-record-title">
           <h2 id="review-record-title">{t("review.record.title")}</h2>
           {canRecord ? (
-            <Form method="post" className="action-form">
+            <Form method="post" {...getFormProps(recordForm)} className="action-form">
               <p className="field-hint">{t("review.record.hint")}</p>
               <input type="hidden" name="intent" value="record" />
+              <Field
+                label={t("review.field.secretary")}
+                htmlFor={recordFields.secretaryName.id}
+                hint={t("review.field.secretaryHint")}
+                hintId={recordFields.secretaryName.descriptionId}
+                errorId={recordFields.secretaryName.errorId}
+                errors={recordFields.secretaryName.errors}
+              >
+                <input
+                  {...getInputProps(recordFields.secretaryName, { type: "text", ariaDescribedBy: recordFields.secretaryName.descriptionId })}
+                  list="review-secretary-names"
+                  autoComplete="off"
+                />
+              </Field>
+              <datalist id="review-secretary-names">
+                {owners.map((o) => (
+                  <option key={o.id} value={o.display_name} />
+                ))}
+              </datalist>
               <div>
                 <button type="submit" className="button">
                   {t("review.record.button")}

@@ -22,6 +22,7 @@ import * as m0020 from "./0020-outbox-delivery";
 import * as m0021 from "./0021-feedback-legal-clocks";
 import * as m0025 from "./0025-dossier-contact";
 import * as m0026 from "./0026-review-inputs-frozen";
+import * as m0028 from "./0028-review-secretary";
 import * as m0029 from "./0029-tracking-book-index";
 
 /** The fixed, ordered migration list (no folder scan, so the bundled server finds them). */
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
   "0021-feedback-legal-clocks": m0021,
   "0025-dossier-contact": m0025,
   "0026-review-inputs-frozen": m0026,
+  "0028-review-secretary": m0028,
   "0029-tracking-book-index": m0029,
 };

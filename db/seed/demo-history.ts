@@ -59,6 +59,20 @@ const DEFAULT_WEIGHT = 0.4;
 
 const AGENCIES_BEFORE_2025 = ["Chi nhánh Văn phòng đăng ký đất đai huyện Sông Mã", "Phòng Lao động – Thương binh và Xã hội huyện Sông Mã", "Phòng Tư pháp huyện Sông Mã"];
 const AGENCIES_FROM_2025 = ["Chi nhánh Văn phòng đăng ký đất đai khu vực Sông Mã", "Sở Y tế tỉnh Sơn La", "Sở Tư pháp tỉnh Sơn La"];
+/** Who takes a transferred dossier in at each agency and sends the result back (the control slip names them). */
+export const AGENCY_OFFICERS: Record<string, string> = {
+  "Chi nhánh Văn phòng đăng ký đất đai huyện Sông Mã": "Lường Văn Hùng",
+  "Phòng Lao động – Thương binh và Xã hội huyện Sông Mã": "Cà Thị Nhung",
+  "Phòng Tư pháp huyện Sông Mã": "Hà Văn Quyết",
+  "Chi nhánh Văn phòng đăng ký đất đai khu vực Sông Mã": "Lường Văn Hùng",
+  "Sở Y tế tỉnh Sơn La": "Nguyễn Thị Thu Hà",
+  "Sở Tư pháp tỉnh Sơn La": "Bạc Cầm Khiêm",
+};
+/** The papers every demo dossier came with, as Mẫu 01 lists them: kind and count. */
+const DEMO_PAPERS = JSON.stringify([
+  { name: "Tờ khai / đơn đề nghị theo mẫu", copy: "original", count: 1 },
+  { name: "Giấy tờ tùy thân (xuất trình)", copy: "original", count: 1 },
+]);
 
 type Random = ReturnType<typeof mulberry32>;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -132,6 +146,8 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
   const dossiers: Insertable<DossierTable>[] = [];
   const events: Insertable<DossierEventTable>[] = [];
   const sequenceByDay = new Map<string, number>();
+  // The tracking book: one volume a year, numbered in order of receipt (as intake numbers new dossiers).
+  const bookNumberByYear = new Map<number, number>();
 
   for (let year = 2021; year <= Number(today.slice(0, 4)); year += 1) {
     const days = workingDaysOfYear(calendar, year, today);
@@ -149,6 +165,8 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
       const sequence = (sequenceByDay.get(day) ?? 0) + 1;
       sequenceByDay.set(day, sequence);
       const id = firstId + dossiers.length;
+      const bookNumber = (bookNumberByYear.get(year) ?? 0) + 1;
+      bookNumberByYear.set(year, bookNumber);
       const online = procedure.online_service !== "none" && random() < (ONLINE_SHARE[year] ?? 0.85);
       const channel: Channel = online
         ? procedure.online_service === "full" && random() < 0.7
@@ -185,7 +203,9 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
         applicant_phone: `09${String(between(random, 10_000_000, 99_999_999))}`,
         applicant_id_number: random() < 0.6 ? `0140${female ? 9 : 8}${String(between(random, 1_000_000, 9_999_999))}`.padEnd(12, "0").slice(0, 12) : null,
         applicant_address: `Bản ${pick(random, HAMLETS)}, ${communeName}, ${year >= 2026 || (year === 2025 && day >= "2025-07-01") ? "" : "huyện Sông Mã, "}tỉnh Sơn La`,
-        documents_json: JSON.stringify([{ name: "Tờ khai / đơn đề nghị theo mẫu" }, { name: "Giấy tờ tùy thân (xuất trình)" }]),
+        documents_json: DEMO_PAPERS,
+        tracking_book_volume: String(year),
+        tracking_book_number: String(bookNumber),
         received_at: receivedAt.toISOString(),
         received_date: day,
         due_at: due.dueAt.toISOString(),
@@ -285,11 +305,13 @@ export async function seedDemoHistory(db: Kysely<Database>, unitId: number, now:
           const agencies = businessDateOf(sentAt) >= "2025-07-01" ? AGENCIES_FROM_2025 : AGENCIES_BEFORE_2025;
           const agency = procedure.field === "land_construction" ? agencies[0]! : agencies[1]!;
           const backAt = new Date(cursor.getTime() + (finishAt.getTime() - cursor.getTime()) * 0.8);
-          if (push("transfer", sentAt, "in_progress", { agency, is_electronic: electronic ? 1 : 0 })) {
+          const counterpart = AGENCY_OFFICERS[agency];
+          const details_json = counterpart ? JSON.stringify({ counterpartName: counterpart }) : null;
+          if (push("transfer", sentAt, "in_progress", { agency, is_electronic: electronic ? 1 : 0, details_json })) {
             row.transfer_count = 1;
             row.e_transfer_count = electronic ? 1 : 0;
             row.open_transfer_count = 1;
-            if (push("transfer_back", backAt, "in_progress", { agency, is_electronic: electronic ? 1 : 0 })) {
+            if (push("transfer_back", backAt, "in_progress", { agency, is_electronic: electronic ? 1 : 0, details_json })) {
               row.open_transfer_count = 0;
             }
           }

@@ -158,6 +158,8 @@ export async function seedManagementReviewDemo(
   ok(
     await recordManagementReview(db, unitId, created.id, {
       actor: { userId: chair.id, name: chair.display_name, roles: ["leader"] },
+      // The ISO secretary kept the minutes (see ATTENDEES); the chair records them.
+      secretaryName: user("chatluong").display_name,
       origin,
       now: DEMO_REVIEW.recordedAt,
     }),

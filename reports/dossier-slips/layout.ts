@@ -228,22 +228,54 @@ export function addSignatures(
 }
 
 /**
+ * Two-syllable words of the forms' titles. Vietnamese writes each syllable apart, so a break at a
+ * space can still cut a word: "ĐỀ NGHỊ GIA / HẠN" splits "gia hạn" (extend) across the lines.
+ */
+const TITLE_WORDS = new Set([
+  "XIN LỖI",
+  "ĐỀ NGHỊ",
+  "GIA HẠN",
+  "HẸN LẠI",
+  "THỜI GIAN",
+  "GIẢI QUYẾT",
+  "HỒ SƠ",
+  "TIẾP NHẬN",
+  "KẾT QUẢ",
+  "BỔ SUNG",
+  "HOÀN THIỆN",
+  "TỪ CHỐI",
+  "KIỂM SOÁT",
+  "QUÁ TRÌNH",
+  "THÔNG BÁO",
+  "THEO DÕI",
+]);
+
+const bare = (word: string) => word.replace(/[.,;:()]/g, "").toLocaleUpperCase("vi");
+
+/** The break between `before` and `after` falls inside a two-syllable word. */
+function cutsWord(before: string | undefined, after: string | undefined): boolean {
+  return before !== undefined && after !== undefined && !/[,;:]$/.test(before) && TITLE_WORDS.has(`${bare(before)} ${bare(after)}`);
+}
+
+/**
  * A title too wide for one line is broken into two lines of about equal width, so that no word
- * (such as "QUYẾT" of the 2025 apology slip) is left alone on the second line.
+ * (such as "QUYẾT" of the 2025 apology slip) is left alone on the second line, and never inside a
+ * two-syllable word while another break fits.
  */
 export function balancedTitle(doc: PDFKit.PDFDocument, title: string, width: number): string {
   if (doc.widthOfString(title) <= width) return title;
   const words = title.split(" ");
   let best = title;
-  let bestDiff = Infinity;
+  let bestCost = Infinity;
   for (let i = 1; i < words.length; i++) {
     const first = words.slice(0, i).join(" ");
     const second = words.slice(i).join(" ");
     const a = doc.widthOfString(first);
     const b = doc.widthOfString(second);
     if (a > width || b > width) continue;
-    if (Math.abs(a - b) < bestDiff) {
-      bestDiff = Math.abs(a - b);
+    const cost = Math.abs(a - b) + (cutsWord(words[i - 1], words[i]) ? 2 * width : 0);
+    if (cost < bestCost) {
+      bestCost = cost;
       best = `${first}\n${second}`;
     }
   }

@@ -8,7 +8,8 @@ import { OPEN_FEEDBACK_STATES, type ComplaintInstance, type FeedbackKind, type F
 /**
  * Legal clocks for citizens' feedback (DOMAIN.md):
  * - Complaints (Law on Complaints 2011, Decree 124/2020): accept or refuse within 10 days of receipt;
- *   resolve within 30 days of acceptance (45 if complex); in remote, difficult areas 45 (60 if complex).
+ *   first instance: resolve within 30 days of acceptance (45 if complex); in remote, difficult areas 45
+ *   (60 if complex). Second instance (Điều 37): 45 (complex 60); remote 60 (complex 70).
  *   Days are calendar days unless the unit counts working days; a period of calendar days whose last
  *   day is a weekend or holiday ends with the next working day (Civil Code 2015 art. 148(5)).
  * - Feedback and recommendations (Decree 20/2008 as amended by Decree 92/2017): refuse within 2 working
@@ -27,13 +28,18 @@ export interface FeedbackDeadlines {
   resolutionDueAt: Date | null;
 }
 
-export const COMPLAINT_ACCEPTANCE_DAYS = 10;
-export const FEEDBACK_REFUSE_WORKING_DAYS = 2;
-export const FEEDBACK_ANSWER_WORKING_DAYS = 15;
+export const FEEDBACK_ANSWER_WORKING_DAYS = DEFAULT_LEGAL_CLOCKS.feedbackWorkingDays.answer;
 
-export function complaintResolutionDays(settings: FeedbackDeadlineSettings, isComplex: boolean): number {
-  if (settings.isRemoteArea) return isComplex ? 60 : 45;
-  return isComplex ? 45 : 30;
+/** Days to resolve a complaint from its acceptance: the instance's row of the rule set's clocks. */
+export function complaintResolutionDays(
+  settings: FeedbackDeadlineSettings,
+  isComplex: boolean,
+  instance: ComplaintInstance,
+  clocks: LegalClocks = DEFAULT_LEGAL_CLOCKS,
+): number {
+  const row = instance === "second" ? clocks.secondInstance : clocks.firstInstance;
+  if (settings.isRemoteArea) return isComplex ? row.remoteComplex : row.remote;
+  return isComplex ? row.complex : row.normal;
 }
 
 function endOfDayAfter(
@@ -49,29 +55,34 @@ function endOfDayAfter(
   return officeCloseAt(calendar.isWorkingDay(last) ? last : calendar.nextWorkingDay(last), dueSettings);
 }
 
+/** The two deadlines stored on an item (`acceptance_due_at`, `resolution_due_at`), with the rule set's days. */
 export function feedbackDeadlines(input: {
   kind: FeedbackKind;
+  /** A complaint's instance; ignored for other kinds. */
+  instance: ComplaintInstance;
   receivedAt: Date;
   acceptedAt: Date | null;
   isComplex: boolean;
   settings: FeedbackDeadlineSettings;
+  clocks?: LegalClocks;
   calendar: WorkingCalendar;
   dueSettings: DueDateSettings;
 }): FeedbackDeadlines {
-  const { kind, receivedAt, acceptedAt, isComplex, settings, calendar, dueSettings } = input;
+  const { kind, instance, receivedAt, acceptedAt, isComplex, settings, calendar, dueSettings } = input;
+  const clocks = input.clocks ?? DEFAULT_LEGAL_CLOCKS;
   switch (kind) {
     case "complaint":
       return {
-        acceptanceDueAt: endOfDayAfter(receivedAt, COMPLAINT_ACCEPTANCE_DAYS, settings.complaintDays, calendar, dueSettings),
+        acceptanceDueAt: endOfDayAfter(receivedAt, clocks.complaintAcceptDays, settings.complaintDays, calendar, dueSettings),
         resolutionDueAt: acceptedAt
-          ? endOfDayAfter(acceptedAt, complaintResolutionDays(settings, isComplex), settings.complaintDays, calendar, dueSettings)
+          ? endOfDayAfter(acceptedAt, complaintResolutionDays(settings, isComplex, instance, clocks), settings.complaintDays, calendar, dueSettings)
           : null,
       };
     case "feedback":
     case "recommendation":
       return {
-        acceptanceDueAt: endOfDayAfter(receivedAt, FEEDBACK_REFUSE_WORKING_DAYS, "working", calendar, dueSettings),
-        resolutionDueAt: endOfDayAfter(receivedAt, FEEDBACK_ANSWER_WORKING_DAYS, "working", calendar, dueSettings),
+        acceptanceDueAt: endOfDayAfter(receivedAt, clocks.feedbackWorkingDays.refuse, "working", calendar, dueSettings),
+        resolutionDueAt: endOfDayAfter(receivedAt, clocks.feedbackWorkingDays.answer, "working", calendar, dueSettings),
       };
     case "compliment":
       return { acceptanceDueAt: null, resolutionDueAt: null };
@@ -138,12 +149,6 @@ export interface LegalClockInput {
   dueSettings: DueDateSettings;
 }
 
-export function secondInstanceResolutionDays(settings: FeedbackDeadlineSettings, isComplex: boolean, clocks: LegalClocks = DEFAULT_LEGAL_CLOCKS): number {
-  const c = clocks.secondInstance;
-  if (settings.isRemoteArea) return isComplex ? c.remoteComplex : c.remote;
-  return isComplex ? c.complex : c.normal;
-}
-
 export function complaintFilingDays(settings: FeedbackDeadlineSettings, instance: ComplaintInstance, clocks: LegalClocks = DEFAULT_LEGAL_CLOCKS): number {
   if (instance === "first") return clocks.complaintFilingDays;
   return settings.isRemoteArea ? clocks.secondInstanceFilingDays.remote : clocks.secondInstanceFilingDays.normal;
@@ -176,12 +181,7 @@ export function legalClocks(input: LegalClockInput): LegalClock[] {
   switch (input.kind) {
     case "complaint": {
       const filing = complaintFilingWindow({ ...input, clocks });
-      const resolutionDays =
-        input.instance === "second"
-          ? secondInstanceResolutionDays(settings, input.isComplex, clocks)
-          : input.isComplex
-            ? settings.isRemoteArea ? clocks.firstInstance.remoteComplex : clocks.firstInstance.complex
-            : settings.isRemoteArea ? clocks.firstInstance.remote : clocks.firstInstance.normal;
+      const resolutionDays = complaintResolutionDays(settings, input.isComplex, input.instance, clocks);
       const list: LegalClock[] = [
         { key: "complaintFiling", dueAt: filing.dueAt, done: true, late: filing.late },
         { key: "complaintAcceptance", dueAt: complaintDays(input.receivedAt, clocks.complaintAcceptDays), done: input.state !== "received" },

@@ -40,12 +40,19 @@ export const DecisionSchema = z.object({
   dueDate: BusinessDateSchema,
 });
 
+/** Recording the meeting (QT-05 step 4): the secretary who kept the minutes signs the record with the chair. */
+export const RecordReviewSchema = z.object({
+  intent: z.literal("record"),
+  secretaryName: requiredText(120),
+});
+
 /** The review page's forms, told apart by `intent`. */
 export const ReviewStepSchema = z.discriminatedUnion("intent", [
   ReviewNotesSchema,
   DecisionSchema,
   z.object({ intent: z.literal("remove_decision"), decisionId: z.coerce.number().int().positive() }),
-  z.object({ intent: z.literal("record") }),
+  /** The secretary signs the record with the chair: picked from the unit's staff or typed (someone from outside). */
+  RecordReviewSchema,
 ]);
 export type ReviewStep = z.infer<typeof ReviewStepSchema>;
 export type ReviewNotes = Omit<z.infer<typeof ReviewNotesSchema>, "intent">;

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_UNIT, seedDemo } from "#db/seed/demo";
+import { AGENCY_OFFICERS } from "#db/seed/demo-history";
 import { toBuffer } from "#reports/toolkit";
 import { buildDossierSlip } from "~/models/dossier-slips.server";
 import { applyDossierAction, getDossierDetail, getDueContext } from "~/models/dossiers.server";
@@ -48,7 +49,7 @@ async function transferredOn(side: "before" | "after") {
 }
 
 describe("process control slip", () => {
-  it("names the 2025 desk on a dossier received after 1 July 2025, with both times and the agency as receiver", async () => {
+  it("names the 2025 desk on a dossier received after 1 July 2025, with both times and the agency's officer as receiver and sender", async () => {
     const d = await transferredOn("after");
     const text = await slipText(d.code);
     expect(text).toContain("Mẫu số 06");
@@ -56,7 +57,12 @@ describe("process control slip", () => {
     expect(text).not.toContain("Bộ phận Tiếp nhận và Trả kết quả");
     expect(text).not.toContain("—");
     expect(text).toMatch(/Giao: \d{2} giờ \d{2} phút, ngày \d{2}\/\d{2}\/\d{4} Nhận: \d{2} giờ \d{2} phút, ngày/);
-    expect(text).toContain(`Nhận: ${d.agency}`);
+    // The demo records who took the dossier in at the agency and sent the result back.
+    const officer = AGENCY_OFFICERS[d.agency ?? ""];
+    expect(officer).toBeTruthy();
+    expect(text).toContain(`${d.agency} Giao: `);
+    expect(text).toContain(`Giao: Cầm Văn Thắng Nhận: ${officer} `);
+    expect(text).toContain(`Giao: ${officer} Nhận: Cầm Văn Thắng`);
   }, 30_000);
 
   it("keeps the pre-2025 desk on a dossier received before 1 July 2025", async () => {

@@ -98,6 +98,7 @@ async function counts() {
 function expectedDeadlines(kind: FeedbackKind, receivedAt: Date, acceptedAt: Date | null = null, isComplex = false) {
   const d = feedbackDeadlines({
     kind,
+    instance: "first",
     receivedAt,
     acceptedAt,
     isComplex,
@@ -370,6 +371,23 @@ describe("applyFeedbackAction", () => {
     const { id } = await submit("complaint", vn("2026-03-02T09:00:00"), { contact: CONTACT });
     await act(id, { op: "accept", complex }, vn("2026-03-09T10:00:00"));
     expect((await itemRow(id)).resolution_due_at).toBe(iso(due));
+  });
+
+  it.each([
+    // [complex, resolution due] — remote area, calendar days from Mon 9 Mar
+    [false, "2026-05-08T17:00:00"], // second instance, remote: 60 days (first instance: 45)
+    [true, "2026-05-18T17:00:00"], // second instance, remote, complex: 70 days (first instance: 60)
+  ])("accepting a second-instance complaint (complex %s) on 9 Mar sets resolution due %s, with its audit row", async (complex, due) => {
+    const { id } = await submit("complaint", vn("2026-03-02T09:00:00"), { contact: CONTACT, complaint: { instance: "second", knewOn: "2026-02-20" } });
+    expect(await itemRow(id)).toMatchObject({ complaint_instance: "second", resolution_due_at: null, acceptance_due_at: iso("2026-03-12T17:00:00") });
+    await act(id, { op: "accept", complex }, vn("2026-03-09T10:00:00"));
+    const row = await itemRow(id);
+    expect(row.resolution_due_at).toBe(iso(due));
+    const accept = (await auditOf(id)).find((a) => a.action === "accept");
+    expect(json(accept?.after_json)).toMatchObject({ resolutionDueAt: iso(due) });
+    // The stored deadline agrees with the clock the officer sees.
+    const shown = (await getFeedbackDetail(t.db, unitId, row.code))?.clocks.find((c) => c.key === "complaintResolution");
+    expect(shown?.dueAt.toISOString()).toBe(iso(due));
   });
 
   it("keeps a feedback item's 15-working-day clock from receipt when it is accepted", async () => {

@@ -151,7 +151,7 @@ describe("a recorded review keeps its figures", () => {
   });
 
   it("freezes the inputs with the record and prints them in its summary", async () => {
-    const result = await recordManagementReview(t.db, unitId, reviewId, { actor: { userId: leaderId, name: "Quàng Văn Minh", roles: ["leader"] }, origin: ORIGIN, now: RECORD_NOW });
+    const result = await recordManagementReview(t.db, unitId, reviewId, { actor: { userId: leaderId, name: "Quàng Văn Minh", roles: ["leader"] }, secretaryName: "Lò Thị Hoa", origin: ORIGIN, now: RECORD_NOW });
     expect(result).toMatchObject({ ok: true });
     const row = await t.db.selectFrom("management_review").select(["inputs_json"]).where("id", "=", reviewId).executeTakeFirstOrThrow();
     const frozen = JSON.parse(row.inputs_json!) as ReviewInputs;

@@ -39,6 +39,8 @@ let ncInAuditId: number;
 let recordedCode = "";
 
 const leader = () => ({ userId: leaderId, name: "Quàng Văn Minh", roles: ["leader"] as const });
+/** Not among the attendees, so the record's secretary lines can only come from the stored secretary. */
+const SECRETARY = "Lường Thị Mai";
 const asUser = (userId: number) => ({ kind: "user", userId }) as const;
 const words = (pdf: Buffer) => pdfPages(pdf).join("\n").replace(/\s+/g, " ");
 const auditRows = (reviewId: number) =>
@@ -295,7 +297,7 @@ describe("recording", () => {
 
   it("refuses what QT-05 does not allow, changing nothing", async () => {
     const record = (roles: readonly ("leader" | "quality_lead")[], now: Date) =>
-      recordManagementReview(t.db, unitId, reviewId, { actor: { userId: leaderId, name: "Quàng Văn Minh", roles }, origin: ORIGIN, now });
+      recordManagementReview(t.db, unitId, reviewId, { actor: { userId: leaderId, name: "Quàng Văn Minh", roles }, secretaryName: SECRETARY, origin: ORIGIN, now });
     expect(await record(["quality_lead"], at("2025-12-17"))).toEqual({ ok: false, error: "review.error.notLeader" });
     expect(await record(["leader"], at("2025-12-15"))).toEqual({ ok: false, error: "review.error.beforeMeeting" });
     expect(await record(["leader"], at("2025-12-17"))).toEqual({ ok: false, error: "review.error.noConclusions" });
@@ -309,12 +311,18 @@ describe("recording", () => {
     await addReviewDecision(t.db, asUser(leaderId), unitId, reviewId, { category: "qms_change", description: "Ban hành mục tiêu chất lượng năm 2026", ownerUserId: qualityLeadId, dueDate: "2026-03-31" }, at("2025-12-16"));
     await addReviewDecision(t.db, asUser(leaderId), unitId, reviewId, { category: "resources", description: "Trang bị máy quét tốc độ cao", ownerUserId: officerId, dueDate: "2026-12-31" }, at("2025-12-16"));
     const recordedAt = at("2025-12-17", "15:30");
-    const result = await recordManagementReview(t.db, unitId, reviewId, { actor: leader(), origin: ORIGIN, now: recordedAt });
+    const result = await recordManagementReview(t.db, unitId, reviewId, { actor: leader(), secretaryName: SECRETARY, origin: ORIGIN, now: recordedAt });
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
 
     const review = await t.db.selectFrom("management_review").selectAll().where("id", "=", reviewId).executeTakeFirstOrThrow();
-    expect(review).toMatchObject({ state: "recorded", record_document_id: result.documentId, recorded_at: recordedAt.toISOString(), recorded_by_user_id: leaderId });
+    expect(review).toMatchObject({
+      state: "recorded",
+      record_document_id: result.documentId,
+      recorded_at: recordedAt.toISOString(),
+      recorded_by_user_id: leaderId,
+      secretary_name: SECRETARY,
+    });
     const stored = await t.db.selectFrom("issued_document").selectAll().where("id", "=", result.documentId).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({
       kind: "management_review_record",
@@ -335,6 +343,7 @@ describe("recording", () => {
     expect(JSON.parse(recorded.before_json!)).toMatchObject({ state: "draft", conclusions: "Hệ thống thích hợp, thỏa đáng và có hiệu lực." });
     expect(JSON.parse(recorded.after_json!)).toMatchObject({
       state: "recorded",
+      secretaryName: SECRETARY,
       recordDocumentId: result.documentId,
       verificationCode: result.verificationCode,
       sha256: result.sha256,
@@ -358,6 +367,10 @@ describe("recording", () => {
     expect(text).toContain(`Mã xác minh: ${result.verificationCode}`);
     expect(text).toContain(`${ORIGIN}/verify/${result.verificationCode}`);
     expect(text).toContain("17/12/2025 15:30");
+    // The stored secretary, not the person who recorded it: in the meeting facts and under the signature.
+    expect(text).toContain(`Thư ký: ${SECRETARY}`);
+    const lastPage = pdfPages(pdf, "raw").at(-1)!;
+    expect(lastPage).toMatch(/THƯ KÝ CUỘC HỌP[\s\S]*Lường Thị Mai/);
   });
 
   it("refuses every change once recorded, leaving the record as stored", async () => {
@@ -368,7 +381,7 @@ describe("recording", () => {
     expect(await updateReviewNotes(t.db, asUser(leaderId), unitId, reviewId, { attendees: "X", conclusions: "Khác" })).toEqual(locked);
     expect(await addReviewDecision(t.db, asUser(leaderId), unitId, reviewId, { category: "improvement", description: "Thêm", ownerUserId: officerId, dueDate: "2026-03-31" })).toEqual(locked);
     expect(await removeReviewDecision(t.db, asUser(leaderId), unitId, reviewId, decisions[0]!.id)).toEqual(locked);
-    expect(await recordManagementReview(t.db, unitId, reviewId, { actor: leader(), origin: ORIGIN, now: at("2025-12-18") })).toEqual(locked);
+    expect(await recordManagementReview(t.db, unitId, reviewId, { actor: leader(), secretaryName: SECRETARY, origin: ORIGIN, now: at("2025-12-18") })).toEqual(locked);
     expect(await t.db.selectFrom("management_review").selectAll().where("id", "=", reviewId).executeTakeFirstOrThrow()).toEqual(before);
     expect(await t.db.selectFrom("management_review_decision").selectAll().where("review_id", "=", reviewId).execute()).toEqual(decisions);
     expect(await auditRows(reviewId)).toHaveLength(auditCount);

@@ -118,6 +118,7 @@ describe("the demo's 2025 review", () => {
       chair_user_id: userIds.lanhdao,
       recorded_by_user_id: userIds.lanhdao,
       created_by_user_id: userIds.chatluong,
+      secretary_name: "Lò Thị Hoa",
     });
     expect(await t.db.selectFrom("management_review_decision").select("category").where("review_id", "=", review.id).execute()).toHaveLength(4);
     const listed = await list.loader(args("/staff/management-reviews", "thanhtra"));
@@ -259,11 +260,18 @@ describe("a review from plan to record, through the pages", () => {
     expect(noOwner).toMatchObject({ status: 400, errors: { ownerUserId: ["error.required"] } });
     const added = await post(code, "lanhdao", { intent: "add_decision", category: "resources", description: "Mua máy quét", ownerUserId: String(userIds.motcua), dueDate: `${Number(year) + 1}-03-31` });
     expect(added.status).toBe(302);
-    expect(await post(code, "chatluong", { intent: "record" })).toMatchObject({ status: 400, errors: { "": ["review.error.notLeader"] } });
-    expect(await post(code, "lanhdao", { intent: "record" })).toMatchObject({ status: 302, location: `/staff/management-reviews/${code}?done=record` });
+    expect(await post(code, "chatluong", { intent: "record", secretaryName: "Lò Thị Hoa" })).toMatchObject({ status: 400, errors: { "": ["review.error.notLeader"] } });
+    // The secretary is asked for beside its field: missing, blank or too long is refused and records nothing.
+    expect(await post(code, "lanhdao", { intent: "record" })).toMatchObject({ status: 400, errors: { secretaryName: ["error.required"] } });
+    expect(await post(code, "lanhdao", { intent: "record", secretaryName: "   " })).toMatchObject({ status: 400, errors: { secretaryName: ["error.required"] } });
+    expect(await post(code, "lanhdao", { intent: "record", secretaryName: "L".repeat(121) })).toMatchObject({ status: 400, errors: { secretaryName: ["error.tooLong"] } });
+    expect((await t.db.selectFrom("management_review").select("state").where("code", "=", code).executeTakeFirstOrThrow()).state).toBe("draft");
+    expect(await post(code, "lanhdao", { intent: "record", secretaryName: "  Điêu Thị Xuân  " })).toMatchObject({ status: 302, location: `/staff/management-reviews/${code}?done=record` });
 
     const review = await t.db.selectFrom("management_review").selectAll().where("code", "=", code).executeTakeFirstOrThrow();
-    expect(review).toMatchObject({ state: "recorded", recorded_by_user_id: userIds.lanhdao, conclusions: "Hệ thống có hiệu lực." });
+    expect(review).toMatchObject({ state: "recorded", recorded_by_user_id: userIds.lanhdao, conclusions: "Hệ thống có hiệu lực.", secretary_name: "Điêu Thị Xuân" });
+    const recordedRow = await t.db.selectFrom("audit_log").select("after_json").where("entity_type", "=", "management_review").where("entity_id", "=", String(review.id)).where("action", "=", "recorded").executeTakeFirstOrThrow();
+    expect(JSON.parse(recordedRow.after_json!)).toMatchObject({ secretaryName: "Điêu Thị Xuân" });
     const actions = await t.db.selectFrom("audit_log").select(["action", "actor_user_id"]).where("entity_type", "=", "management_review").where("entity_id", "=", String(review.id)).orderBy("id").execute();
     expect(actions).toEqual([
       { action: "created", actor_user_id: userIds.chatluong },
@@ -276,11 +284,13 @@ describe("a review from plan to record, through the pages", () => {
     expect(sha256(served.bytes)).toBe(stored.sha256);
     expect(served.code).toBe(stored.verification_code);
     expect(words(served.bytes)).toContain("Mua máy quét");
+    expect(words(served.bytes)).toContain("Thư ký: Điêu Thị Xuân");
+    expect(pdfPages(served.bytes, "raw").at(-1)).toMatch(/THƯ KÝ CUỘC HỌP[\s\S]*Điêu Thị Xuân/);
   });
 
   it("refuses any change once recorded, with the translated error", async () => {
     expect(await post(code, "chatluong", { intent: "save_notes", attendees: "Khác" })).toMatchObject({ status: 409, errors: { "": ["review.error.locked"] } });
-    expect(await post(code, "lanhdao", { intent: "record" })).toMatchObject({ status: 409, errors: { "": ["review.error.locked"] } });
+    expect(await post(code, "lanhdao", { intent: "record", secretaryName: "Lò Thị Hoa" })).toMatchObject({ status: 409, errors: { "": ["review.error.locked"] } });
     const page = await detail.loader(args(`/staff/management-reviews/${code}`, "lanhdao", { code }));
     expect(page.canEdit).toBe(false);
     expect(page.review.attendees).toBe("Quàng Văn Minh");

@@ -393,6 +393,13 @@ describe("buildApologySlip (Mẫu số 04)", () => {
     expect(text).not.toContain(APOLOGY_2018);
   });
 
+  it("breaks the 2025 title between words, never inside one (\"GIA / HẠN\")", async () => {
+    const lines = (await plain(buildApologySlip(fixture({ ruleSet: RULE_SET_2025 })))).split("\n").map((l) => l.trim());
+    const at = lines.indexOf("PHIẾU XIN LỖI VÀ ĐỀ NGHỊ");
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toBe("GIA HẠN THỜI GIAN GIẢI QUYẾT");
+  });
+
   it("refuses a new appointment that is not after the original one", () => {
     const data = fixture();
     expect(() =>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DUE_DATE_SETTINGS } from "~/domain/calendar/due-date";
 import { createWorkingCalendar } from "~/domain/calendar/working-calendar";
-import type { FeedbackKind } from "~/domain/feedback/feedback";
+import { DEFAULT_LEGAL_CLOCKS, type LegalClocks } from "~/domain/dossiers/rule-sets";
+import type { ComplaintInstance, FeedbackKind } from "~/domain/feedback/feedback";
 import {
   complaintResolutionDays,
   deadlineUrgency,
@@ -30,10 +31,19 @@ const REMOTE: FeedbackDeadlineSettings = { isRemoteArea: true, complaintDays: "c
 function deadlines(
   kind: FeedbackKind,
   receivedAt: Date,
-  options: { acceptedAt?: Date; isComplex?: boolean; settings?: FeedbackDeadlineSettings; officeClose?: string } = {},
+  options: {
+    acceptedAt?: Date;
+    isComplex?: boolean;
+    instance?: ComplaintInstance;
+    settings?: FeedbackDeadlineSettings;
+    clocks?: LegalClocks;
+    officeClose?: string;
+  } = {},
 ) {
   const result = feedbackDeadlines({
     kind,
+    instance: options.instance ?? "first",
+    ...(options.clocks ? { clocks: options.clocks } : {}),
     receivedAt,
     acceptedAt: options.acceptedAt ?? null,
     isComplex: options.isComplex ?? false,
@@ -115,15 +125,55 @@ describe("complaint resolution: counted from acceptance", () => {
   });
 });
 
-describe("complaintResolutionDays", () => {
+describe("complaint resolution by instance × complex × remote (Luật Khiếu nại 2011, Điều 28, 37)", () => {
+  const received = vn("2026-03-02T09:00:00");
+  const accepted = vn("2026-03-09T10:00:00"); // Mon
+
   it.each([
-    [false, false, 30],
-    [false, true, 45],
-    [true, false, 45],
-    [true, true, 60],
-  ] as const)("remote %s, complex %s → %i days", (isRemoteArea, isComplex, days) => {
-    expect(complaintResolutionDays({ isRemoteArea, complaintDays: "calendar" }, isComplex)).toBe(days);
-    expect(complaintResolutionDays({ isRemoteArea, complaintDays: "working" }, isComplex)).toBe(days);
+    // [instance, remote, complex, days, due] — calendar days from Mon 9 Mar
+    ["first", false, false, 30, "2026-04-08"],
+    ["first", false, true, 45, "2026-04-23"],
+    ["first", true, false, 45, "2026-04-23"],
+    ["first", true, true, 60, "2026-05-08"],
+    ["second", false, false, 45, "2026-04-23"],
+    ["second", false, true, 60, "2026-05-08"],
+    ["second", true, false, 60, "2026-05-08"],
+    ["second", true, true, 70, "2026-05-18"],
+  ] as const)("%s instance, remote %s, complex %s → %i days, due %s", (instance, isRemoteArea, isComplex, days, due) => {
+    expect(complaintResolutionDays({ isRemoteArea, complaintDays: "calendar" }, isComplex, instance)).toBe(days);
+    expect(complaintResolutionDays({ isRemoteArea, complaintDays: "working" }, isComplex, instance)).toBe(days);
+    const settings = { isRemoteArea, complaintDays: "calendar" } as const;
+    expect(deadlines("complaint", received, { acceptedAt: accepted, isComplex, instance, settings })).toEqual({
+      acceptanceDueAt: iso("2026-03-12T17:00:00"),
+      resolutionDueAt: iso(`${due}T17:00:00`),
+    });
+  });
+
+  it("counts a second instance's 45 days as working days when the unit counts working days", () => {
+    // … as the 30 working days above: Tue 21 Apr (30), 22–24 (33), 27 Apr–1 May (38), 4–8 May (43), Mon 11 (44), Tue 12 (45).
+    expect(deadlines("complaint", received, { acceptedAt: accepted, instance: "second", settings: WORKING_DAYS }).resolutionDueAt).toBe(
+      iso("2026-05-12T17:00:00"),
+    );
+  });
+
+  it("reads the days from the rule set's clocks, not constants", () => {
+    const clocks: LegalClocks = {
+      ...DEFAULT_LEGAL_CLOCKS,
+      complaintAcceptDays: 5,
+      firstInstance: { normal: 20, complex: 25, remote: 26, remoteComplex: 27 },
+      secondInstance: { normal: 40, complex: 41, remote: 42, remoteComplex: 43 },
+    };
+    expect(complaintResolutionDays(CALENDAR_DAYS, false, "first", clocks)).toBe(20);
+    expect(complaintResolutionDays(REMOTE, true, "second", clocks)).toBe(43);
+    // Mon 9 Mar + 43 = Tue 21 Apr; received Mon 2 Mar + 5 = Sat 7 → Mon 9.
+    expect(deadlines("complaint", received, { acceptedAt: accepted, isComplex: true, instance: "second", settings: REMOTE, clocks })).toEqual({
+      acceptanceDueAt: iso("2026-03-09T17:00:00"),
+      resolutionDueAt: iso("2026-04-21T17:00:00"),
+    });
+  });
+
+  it("ignores the instance for feedback and recommendations", () => {
+    expect(deadlines("feedback", received, { instance: "second" })).toEqual(deadlines("feedback", received));
   });
 });
 

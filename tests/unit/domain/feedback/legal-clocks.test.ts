@@ -5,8 +5,8 @@ import { DEFAULT_LEGAL_CLOCKS } from "~/domain/dossiers/rule-sets";
 import {
   complaintFilingWindow,
   legalClocks,
+  complaintResolutionDays,
   nextLegalClock,
-  secondInstanceResolutionDays,
   type ComplaintInstance,
   type FeedbackDeadlineSettings,
   type LegalClockInput,
@@ -80,14 +80,14 @@ describe("second-instance resolution: 45 days (complex 60); remote 60 (complex 7
     [REMOTE, false, 60, "2026-05-01"],
     [REMOTE, true, 70, "2026-05-11"],
   ] as const)("%o complex=%s → %i days, due %s", (settings, isComplex, days, due) => {
-    expect(secondInstanceResolutionDays(settings, isComplex)).toBe(days);
+    expect(complaintResolutionDays(settings, isComplex, "second")).toBe(days);
     const clocks = legalClocks(input({ instance: "second", settings, isComplex, state: "accepted", acceptedAt: vn("2026-03-02T10:00:00") }));
     expect(clocks.find((c) => c.key === "complaintResolution")?.dueAt.toISOString()).toBe(iso(`${due}T17:00:00`));
   });
 
   it("reads the days from the rule set's clocks", () => {
     const clocks = { ...DEFAULT_LEGAL_CLOCKS, secondInstance: { normal: 40, complex: 60, remote: 60, remoteComplex: 70 } };
-    expect(secondInstanceResolutionDays(NORMAL, false, clocks)).toBe(40);
+    expect(complaintResolutionDays(NORMAL, false, "second", clocks)).toBe(40);
   });
 });
 

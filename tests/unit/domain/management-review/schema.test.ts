@@ -60,7 +60,13 @@ describe("ReviewStepSchema", () => {
 
   it("tells the other forms apart by intent", () => {
     expect(ReviewStepSchema.parse({ intent: "remove_decision", decisionId: "7" })).toEqual({ intent: "remove_decision", decisionId: 7 });
-    expect(ReviewStepSchema.parse({ intent: "record" })).toEqual({ intent: "record" });
+    expect(ReviewStepSchema.parse({ intent: "record", secretaryName: " Lò Thị Hoa " })).toEqual({ intent: "record", secretaryName: "Lò Thị Hoa" });
     expect(ReviewStepSchema.safeParse({ intent: "delete_review" }).success).toBe(false);
+  });
+
+  it("records only with the meeting's secretary named (trimmed, at most 120 characters)", () => {
+    expect(issuesOf(ReviewStepSchema.safeParse({ intent: "record" }))).toEqual(["secretaryName: error.required"]);
+    expect(issuesOf(ReviewStepSchema.safeParse({ intent: "record", secretaryName: "  " }))).toEqual(["secretaryName: error.required"]);
+    expect(issuesOf(ReviewStepSchema.safeParse({ intent: "record", secretaryName: "x".repeat(121) }))).toEqual(["secretaryName: error.tooLong"]);
   });
 });
