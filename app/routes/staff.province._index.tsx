@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { JudgementLine } from "~/components/figures/judgement-line";
@@ -11,11 +11,15 @@ import { useI18n } from "~/i18n/i18n-context";
 import { getLanguage } from "~/i18n/language.server";
 import { getProvinceComparison } from "~/models/province.server";
 import { getUnit } from "~/models/units.server";
+import dashboardStyles from "~/styles/dashboard.css?url";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
+
+// The same picker as the dashboard, so the same stylesheet.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/province"));
