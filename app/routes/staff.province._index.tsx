@@ -90,7 +90,7 @@ export default function ProvinceDashboard() {
         <p>{t("province.empty")}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table card-table province-table">
             <thead>
               <tr>
                 {PROVINCE_COLUMNS.map((c) => (
@@ -111,19 +111,16 @@ export default function ProvinceDashboard() {
                       <th key={i} scope="row">
                         {show(cell)}
                         {row.mergedInto && row.mergedOn ? (
-                          <>
-                            {" "}
-                            <small>({t("province.merged", { name: row.mergedInto, date: formatDate(row.mergedOn) })})</small>
-                          </>
+                          <small className="province-table__merged">{t("province.merged", { name: row.mergedInto, date: formatDate(row.mergedOn) })}</small>
                         ) : null}
                       </th>
                     ) : (
-                      <td key={i} className={"text" in cell ? undefined : "num"}>
+                      <td key={i} className={"text" in cell ? undefined : "num"} data-label={t(`province.col.${PROVINCE_COLUMNS[i]!}`)}>
                         {show(cell)}
                       </td>
                     ),
                   )}
-                  <td>
+                  <td className="card-table__action">
                     <Link to={row.dashboardHref}>{t("province.openDashboard")}</Link>
                   </td>
                 </tr>
