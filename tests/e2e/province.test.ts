@@ -4,7 +4,7 @@ import { DEMO_USERS } from "#db/seed/demo";
 import { pdfPages } from "../setup/pdf-text";
 import { baseURL, DEMO_PASSWORD, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
 import { parseCsv } from "./csv";
-import { expectFitsWindow, VIEWPORTS } from "./layout";
+import { expectFitsWindow, expectInsideWindowWidth, VIEWPORTS } from "./layout";
 
 /*
  * Issue 14, many communes: the province's quality office (sonla, province_officer) compares the
@@ -240,6 +240,10 @@ describe("the province's comparison of communes", () => {
     // The table scrolls inside its own box on a phone; the picker and the heading stay inside the window.
     const box = await page.locator("main form").boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width + 1);
+    // Each commune's figures and its dashboard link are read without scrolling the table sideways
+    // (on a phone each row is a card).
+    await expectInsideWindowWidth(page, 'main table tbody tr:last-child [data-label="Điểm Bộ chỉ số (QĐ 766)"]');
+    await expectInsideWindowWidth(page, "main table tbody tr:last-child a");
     // On the office laptop every column, the dashboard links included, shows without scrolling the table.
     const table = await page.locator("main .table-scroll").evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
     expect(table.scroll, "the comparison table needs no sideways scrolling").toBeLessThanOrEqual(table.client + 1);
