@@ -79,7 +79,7 @@ export async function getProvinceComparison(
       judged: f.totals.early + f.totals.onTime + f.totals.late,
       late: f.totals.late,
       onTimeRate: r.onTimeRate,
-      overdueNow: f.totals.overdueAtEnd,
+      overdueNow: measured.status === "future" ? null : f.totals.overdueAtEnd,
       onlineRate: r.onlineRate,
       eTransferRate: r.eTransferRate,
       satisfactionRate: satisfactionRate(f.service.total),

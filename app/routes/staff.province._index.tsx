@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/error-page";
 import { JudgementLine } from "~/components/figures/judgement-line";
@@ -11,12 +11,16 @@ import { useI18n } from "~/i18n/i18n-context";
 import { getLanguage } from "~/i18n/language.server";
 import { getProvinceComparison } from "~/models/province.server";
 import { getUnit } from "~/models/units.server";
+import dashboardStyles from "~/styles/dashboard.css?url";
 import { requireRole } from "~/utils/auth.server";
 import { businessDateOf } from "~/utils/clock";
 import { getDb } from "~/utils/db.server";
 import { pageMeta } from "~/utils/meta";
 import { rolesFor } from "~/utils/navigation";
 import { scrollRegion } from "~/components/scroll-region";
+
+// The same picker as the dashboard, so the same stylesheet.
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, rolesFor("/staff/province"));
@@ -87,7 +91,7 @@ export default function ProvinceDashboard() {
         <p>{t("province.empty")}</p>
       ) : (
         <div className="table-scroll" {...scrollRegion({ label: t("province.title") })}>
-          <table className="data-table">
+          <table className="data-table card-table province-table">
             <thead>
               <tr>
                 {PROVINCE_COLUMNS.map((c) => (
@@ -108,19 +112,16 @@ export default function ProvinceDashboard() {
                       <th key={i} scope="row">
                         {show(cell)}
                         {row.mergedInto && row.mergedOn ? (
-                          <>
-                            {" "}
-                            <small>({t("province.merged", { name: row.mergedInto, date: formatDate(row.mergedOn) })})</small>
-                          </>
+                          <small className="province-table__merged">{t("province.merged", { name: row.mergedInto, date: formatDate(row.mergedOn) })}</small>
                         ) : null}
                       </th>
                     ) : (
-                      <td key={i} className={"text" in cell ? undefined : "num"}>
+                      <td key={i} className={"text" in cell ? undefined : "num"} data-label={t(`province.col.${PROVINCE_COLUMNS[i]!}`)}>
                         {show(cell)}
                       </td>
                     ),
                   )}
-                  <td>
+                  <td className="card-table__action">
                     <Link to={row.dashboardHref}>{t("province.openDashboard")}</Link>
                   </td>
                 </tr>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "#db/seed/demo";
 import { pdfPages } from "../setup/pdf-text";
 import { baseURL, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { parseCsv } from "./csv";
 
 /*
  * The inspector's whole reach: signed in as thanhtra, from the portal, every same-origin link of the
@@ -31,35 +32,6 @@ const SENDER = { name: "Mè Thị Xuân", phone: "0388123456", idNumber: "014199
 /** The demo history's ID numbers (db/seed/demo-history.ts): 0140, 8 or 9, seven digits. */
 const DEMO_ID_NUMBER = /(?<!\d)0140[89]\d{7}(?!\d)/;
 const PHONE_LIKE = /(?<!\d)0\d{9}(?!\d)/g;
-
-/** RFC 4180 rows of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      row.push(cell.replace(/\r$/, ""));
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 interface Secrets {
   names: Set<string>;

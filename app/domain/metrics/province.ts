@@ -13,7 +13,8 @@ export interface CommuneRow {
   judged: number;
   late: number;
   onTimeRate: number | null;
-  overdueNow: number;
+  /** Open and overdue at the period's end; null for a future period, as on the commune's dashboard ("—", not 0). */
+  overdueNow: number | null;
   onlineRate: number | null;
   eTransferRate: number | null;
   satisfactionRate: number | null;
@@ -32,7 +33,7 @@ export function rankCommunes(rows: readonly CommuneRow[]): CommuneRow[] {
       if (a.onTimeRate !== b.onTimeRate) return a.onTimeRate === null ? 1 : -1;
     } else if (a.onTimeRate !== b.onTimeRate) return b.onTimeRate - a.onTimeRate;
     if (a.judged !== b.judged) return b.judged - a.judged;
-    if (a.overdueNow !== b.overdueNow) return a.overdueNow - b.overdueNow;
+    if (a.overdueNow !== b.overdueNow) return (a.overdueNow ?? 0) - (b.overdueNow ?? 0);
     return a.name.localeCompare(b.name, "vi");
   });
 }

@@ -78,7 +78,12 @@ describe("the province dashboard", () => {
       expect(row.eTransferRate).toBe(figure("e_transfer_rate"));
       expect(row.satisfactionRate).toBe(figure("satisfaction_rate"));
       expect(row.received).toBe(figure("received"));
-      expect(row.overdueNow).toBe(dash.totals.overdueAtEnd);
+      // Overdue now as the dashboard states it: a count, or "—" (null) for a period that has not begun.
+      expect(row.overdueNow).toBe(figure("overdue_now"));
+      const detail = dash.figures.find((f) => f.key === "on_time_rate")?.detail?.params;
+      expect({ judged: row.judged, late: row.late }).toEqual({ judged: detail?.judged, late: detail?.late });
+      expect(data.status, "the same judgement line (past, partial, not yet)").toBe(dash.status);
+      expect(data.judgedAt).toBe(dash.judgedAt);
       expect(row.serviceIndexTotal).toBe(dash.serviceIndex.scorecard?.total ?? null);
       const complaints = dash.feedback.find((f) => f.kind === "complaint")?.total ?? 0;
       expect(row.complaints).toBe(complaints);
