@@ -156,7 +156,7 @@ export default function FeedbackForm() {
         </fieldset>
         <div className="field">
           <label htmlFor="attachments">{t("feedback.form.attachments")}</label>
-          <input id="attachments" name="attachments" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby="attachments-error" />
+          <input id="attachments" name="attachments" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby={lastResult?.error?.attachments?.length ? "attachments-error" : undefined} />
           <FieldErrors id="attachments-error" errors={lastResult?.error?.attachments ?? undefined} />
         </div>
         <input type="hidden" name="formToken" value={formToken} />

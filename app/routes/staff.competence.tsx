@@ -113,9 +113,9 @@ export default function CompetencePage() {
       <div className={errors?.length ? "field field--invalid" : "field"}>
         <label htmlFor={id}>{t(label)}</label>
         {type === "textarea" ? (
-          <textarea id={id} name={name} rows={3} aria-describedby={`${id}-error`} aria-invalid={errors?.length ? true : undefined} />
+          <textarea id={id} name={name} rows={3} aria-describedby={errors?.length ? `${id}-error` : undefined} aria-invalid={errors?.length ? true : undefined} />
         ) : (
-          <input id={id} name={name} type={type} aria-describedby={`${id}-error`} aria-invalid={errors?.length ? true : undefined} {...extra} />
+          <input id={id} name={name} type={type} aria-describedby={errors?.length ? `${id}-error` : undefined} aria-invalid={errors?.length ? true : undefined} {...extra} />
         )}
         <FieldErrors id={`${id}-error`} errors={errors ?? undefined} />
       </div>

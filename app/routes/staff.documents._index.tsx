@@ -111,7 +111,7 @@ export default function Documents() {
         <Form method="post" encType="multipart/form-data" className="inline-filters">
           <div className="field">
             <label htmlFor="document-file">{t("documents.upload")}</label>
-            <input id="document-file" name="file" type="file" accept=".md,text/markdown" required aria-describedby="upload-errors" />
+            <input id="document-file" name="file" type="file" accept=".md,text/markdown" required aria-describedby={reply?.issues ? "upload-errors" : undefined} />
           </div>
           <button type="submit" className="button button--secondary">
             {t("documents.uploadSubmit")}
