@@ -181,7 +181,7 @@ export default function CompetencePage() {
       <section aria-labelledby="required-title">
         <h2 id="required-title">{t("competence.required")}</h2>
         <div className="table-scroll">
-          <table>
+          <table className="iso-table">
             <thead>
               <tr>
                 <th scope="col">{t("competence.field.code")}</th>
@@ -193,7 +193,7 @@ export default function CompetencePage() {
             <tbody>
               {competences.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.code}</td>
+                  <td className="nowrap">{c.code}</td>
                   <td>{c.title}</td>
                   <td>{c.validity_months ?? "—"}</td>
                   <td>{c.requiredFor.map((r) => `${r.kind}:${r.code}`).join(", ")}</td>
@@ -221,7 +221,7 @@ export default function CompetencePage() {
       <section aria-labelledby="records-title">
         <h2 id="records-title">{t("competence.records")}</h2>
         <div className="table-scroll">
-          <table data-testid="records">
+          <table className="iso-table" data-testid="records">
             <thead>
               <tr>
                 <th scope="col">{t("competence.record.user")}</th>
@@ -238,7 +238,7 @@ export default function CompetencePage() {
               {records.map((r) => (
                 <tr key={r.id}>
                   <td>{r.user_name}</td>
-                  <td>{r.competence_code ?? "—"}</td>
+                  <td className="nowrap">{r.competence_code ?? "—"}</td>
                   <td>{r.course}</td>
                   <td>{r.provider}</td>
                   <td className="nowrap">{formatDate(r.end_date)}</td>
@@ -274,7 +274,7 @@ export default function CompetencePage() {
       </section>
 
       <section aria-labelledby="plan-title">
-        <h2 id="plan-title">{t("competence.plan", { year })}</h2>
+        <h2 id="plan-title">{t("competence.plan", { year: String(year) })}</h2>
         {plan.map((item) => (
           <div key={item.id} className="card">
             <h3>
