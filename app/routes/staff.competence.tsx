@@ -182,7 +182,7 @@ export default function CompetencePage() {
       <section aria-labelledby="required-title">
         <h2 id="required-title">{t("competence.required")}</h2>
         <div className="table-scroll" {...scrollRegion({ labelledBy: "required-title" })}>
-          <table>
+          <table className="iso-table">
             <thead>
               <tr>
                 <th scope="col">{t("competence.field.code")}</th>
@@ -194,7 +194,7 @@ export default function CompetencePage() {
             <tbody>
               {competences.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.code}</td>
+                  <td className="nowrap">{c.code}</td>
                   <td>{c.title}</td>
                   <td>{c.validity_months ?? "—"}</td>
                   <td>{c.requiredFor.map((r) => `${r.kind}:${r.code}`).join(", ")}</td>
@@ -222,7 +222,7 @@ export default function CompetencePage() {
       <section aria-labelledby="records-title">
         <h2 id="records-title">{t("competence.records")}</h2>
         <div className="table-scroll" {...scrollRegion({ labelledBy: "records-title" })}>
-          <table data-testid="records">
+          <table className="iso-table" data-testid="records">
             <thead>
               <tr>
                 <th scope="col">{t("competence.record.user")}</th>
@@ -239,7 +239,7 @@ export default function CompetencePage() {
               {records.map((r) => (
                 <tr key={r.id}>
                   <td>{r.user_name}</td>
-                  <td>{r.competence_code ?? "—"}</td>
+                  <td className="nowrap">{r.competence_code ?? "—"}</td>
                   <td>{r.course}</td>
                   <td>{r.provider}</td>
                   <td className="nowrap">{formatDate(r.end_date)}</td>
@@ -275,7 +275,7 @@ export default function CompetencePage() {
       </section>
 
       <section aria-labelledby="plan-title">
-        <h2 id="plan-title">{t("competence.plan", { year })}</h2>
+        <h2 id="plan-title">{t("competence.plan", { year: String(year) })}</h2>
         {plan.map((item) => (
           <div key={item.id} className="card">
             <h3>

@@ -114,7 +114,7 @@ export default function RiskPage() {
       <section aria-labelledby="treatments">
         <h2 id="treatments">{t("risks.treatments")}</h2>
         <div className="table-scroll" {...scrollRegion({ labelledBy: "treatments" })}>
-          <table>
+          <table className="iso-table">
             <thead>
               <tr>
                 <th scope="col">{t("risks.treatment.description")}</th>
@@ -130,18 +130,18 @@ export default function RiskPage() {
                   <td>{tr.description}</td>
                   <td>{tr.owner_name}</td>
                   <td className="nowrap">{formatDate(tr.due_date)}</td>
-                  <td className="nowrap">
+                  <td className={tr.done_on ? "nowrap" : undefined}>
                     {tr.done_on ? (
                       formatDate(tr.done_on)
                     ) : canEdit ? (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="inline-form treatment-done">
                         <input type="hidden" name="op" value="treatment_done" />
                         <input type="hidden" name="treatmentId" value={tr.id} />
                         <input type="hidden" name="doneOn" value={today} />
                         <label className="visually-hidden" htmlFor={`evidence-${tr.id}`}>
                           {t("risks.treatment.evidence")}
                         </label>
-                        <input id={`evidence-${tr.id}`} name="evidence" required />
+                        <input id={`evidence-${tr.id}`} name="evidence" required placeholder={t("risks.treatment.evidence")} />
                         <button type="submit" className="button button--secondary">
                           {t("risks.treatment.markDone")}
                         </button>
@@ -186,7 +186,7 @@ export default function RiskPage() {
         <h2 id="reviews">{t("risks.reviews")}</h2>
         {risk.reviews.length > 0 ? (
           <div className="table-scroll" {...scrollRegion({ labelledBy: "reviews" })}>
-            <table data-testid="reviews">
+            <table className="iso-table" data-testid="reviews">
               <thead>
                 <tr>
                   <th scope="col">{t("risks.review.reviewedOn")}</th>

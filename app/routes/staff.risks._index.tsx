@@ -81,7 +81,7 @@ export default function RiskRegister() {
           <div key={group}>
             <h3>{group}</h3>
             <div className="table-scroll" {...scrollRegion({ label: group })}>
-              <table>
+              <table className="iso-table">
                 <thead>
                   <tr>
                     <th scope="col">{t("risks.field.code")}</th>
@@ -99,7 +99,7 @@ export default function RiskRegister() {
                       <td className="nowrap">
                         <Link to={`/staff/risks/${r.code}`}>{r.code}</Link>
                       </td>
-                      <td>{t(`risks.kind.${r.kind}`)}</td>
+                      <td className="nowrap">{t(`risks.kind.${r.kind}`)}</td>
                       <td>{r.title}</td>
                       <td className="nowrap">
                         <span className={`badge band-${r.band}`}>

@@ -19,11 +19,15 @@ const VIETNAMESE_ONLY = Object.entries(viCatalogue)
 
 /**
  * The page's text without data that stays Vietnamese in both languages: the unit's names, and what
- * people typed as the audit log shows it (marked `.change-list__data`; coded values are translated).
+ * people typed as the audit log shows it (`.change-list__data` and the raw JSON; coded values are translated).
  */
 async function visibleText(page: Page): Promise<string> {
-  const typed = await page.locator(".change-list__data").allInnerTexts();
-  const text = await page.locator("body").innerText();
+  // Read in one task, so the page cannot change between the two reads.
+  const { typed, text } = await page.evaluate(() => ({
+    // The stored JSON behind its fold is data too (Chromium's innerText sometimes includes a closed <details>).
+    typed: [...document.querySelectorAll<HTMLElement>(".change-list__data, .change-list__raw pre")].map((data) => data.innerText),
+    text: document.body.innerText,
+  }));
   return [...typed, "UBND xã Mường Sai", "huyện Sông Mã", "tỉnh Sơn La"].reduce((t, data) => t.replaceAll(data, ""), text);
 }
 
