@@ -102,7 +102,8 @@ describe("what an inspector can reach", () => {
     dossierCode = decodeURIComponent(new URL(officer.page.url()).pathname.split("/").at(-1)!);
 
     // The register as the officer exports it: every applicant's name and phone number.
-    const csv = await officer.page.request.get("/staff/dossiers/export.csv");
+    // The whole register: longer than the 8 s default on a busy machine.
+    const csv = await officer.page.request.get("/staff/dossiers/export.csv", { timeout: 120_000 });
     expect(csv.status()).toBe(200);
     const staffNames = new Set(DEMO_USERS.map((u) => u.displayName.normalize("NFC")));
     for (const row of parseCsv((await csv.text()).replace(/^\uFEFF/, "")).slice(1)) {
