@@ -68,3 +68,9 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   // wait for the signed-in layout itself.
   await page.getByRole("button", { name: /Đăng xuất|Sign out/ }).waitFor();
 }
+
+/** Waits until React has hydrated the page (clicks then reach its handlers, not a bare form post). */
+export async function hydrated(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => "__remixRouter" in window);
+}

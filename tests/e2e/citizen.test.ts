@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { baseURL, expectNoPageErrors, hydrated, launchBrowser, logIn, openPage } from "./browser";
 import { expectFitsWindow, VIEWPORTS } from "./layout";
 
 /*
@@ -174,8 +174,7 @@ describe.each([
     const { page, errors } = await visit(viewport);
     await logIn(page, "chatluong");
     await page.goto("/staff/dashboard?period=year&year=2021");
-    await page.waitForLoadState("networkidle");
-    await page.waitForFunction(() => "__remixRouter" in window);
+    await hydrated(page);
     await expectFitsWindow(page);
     const widths = () =>
       page.locator(".chart-figure:has(svg.recharts-surface)").evaluateAll((figures) =>

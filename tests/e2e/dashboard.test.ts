@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { expectNoPageErrors, hydrated, launchBrowser, logIn, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,11 +15,6 @@ const figure = (page: Page, key: string) => page.locator(`[data-figure="${key}"]
 const cell = (page: Page, chart: string, row: number, column: number) =>
   page.locator(`#${chart}-figure table tbody tr`).nth(row).locator("th, td").nth(column).textContent();
 
-/** Bars respond to clicks once React has hydrated the page. */
-async function hydrated(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => "__remixRouter" in window);
-}
 
 describe("the quality dashboard", () => {
   it("shows 2021 as the commune reported it, server-rendered, and a bar opens exactly its records", async () => {

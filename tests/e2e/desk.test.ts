@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseURL, DEMO_PASSWORD, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { baseURL, DEMO_PASSWORD, expectNoPageErrors, hydrated, launchBrowser, logIn, openPage } from "./browser";
 import { expectFitsWindow, expectInsideWindowWidth, VIEWPORTS } from "./layout";
 
 /** The desk's everyday screens, as issue 16 found them in Chromium. */
@@ -15,10 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function hydrated(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => "__remixRouter" in window);
-}
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

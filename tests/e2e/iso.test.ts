@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfPages } from "../setup/pdf-text";
-import { expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { expectNoPageErrors, hydrated, launchBrowser, logIn, openPage } from "./browser";
 
 /*
  * Issue 18 in the browser: a risk recorded with its treatment and reviewed shows on the heat map and in
@@ -125,6 +125,8 @@ describe("the desk's assignment warns about the handler's competence", () => {
     const lead = await openPage(browser);
     await logIn(lead.page, "chatluong");
     await lead.page.goto("/staff/competence");
+    // Opened and filled only once React owns the page: changing the DOM mid-hydration aborts it (React #345).
+    await hydrated(lead.page);
     await lead.page.locator("details.form-fold > summary", { hasText: "Thêm hồ sơ đào tạo" }).click();
     const record = lead.page.getByRole("form", { name: "Thêm hồ sơ đào tạo" });
     await record.getByLabel("Cán bộ").selectOption({ label: "Quàng Văn Minh" });
@@ -140,12 +142,14 @@ describe("the desk's assignment warns about the handler's competence", () => {
     const { page, errors } = await openPage(browser);
     await logIn(page, "motcua");
     await page.goto("/staff/dossiers/new");
+    await hydrated(page);
     await Promise.all([page.waitForURL(/procedure=1\.001193/), page.getByLabel("Thủ tục hành chính").selectOption("1.001193")]);
     await page.getByLabel("Họ và tên").fill("Lò Văn Pản");
     await page.getByLabel("Số điện thoại", { exact: true }).fill("0912 345 679");
     await page.getByLabel("Địa chỉ").fill("Bản Nà Sài, xã Mường Sai");
     await page.locator('input[name="documents"]').first().check();
     await Promise.all([page.waitForURL(/\/staff\/dossiers\/[^/]+\?received=1/), page.getByRole("button", { name: "Tiếp nhận hồ sơ" }).click()]);
+    await hydrated(page);
     const url = page.url();
     const warning = page.getByTestId("assign-competence-warning");
     // Preselected: the officer himself, who lacks it; only he is named.

@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "#db/seed/demo";
 import { pdfPages } from "../setup/pdf-text";
-import { baseURL, DEMO_PASSWORD, expectNoPageErrors, launchBrowser, logIn, openPage } from "./browser";
+import { baseURL, DEMO_PASSWORD, expectNoPageErrors, hydrated, launchBrowser, logIn, openPage } from "./browser";
 import { parseCsv } from "./csv";
 import { expectFitsWindow, expectInsideWindowWidth, VIEWPORTS } from "./layout";
 
@@ -22,10 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function hydrated(page: Page) {
-  await page.waitForLoadState("networkidle");
-  await page.waitForFunction(() => "__remixRouter" in window);
-}
 
 async function shot(page: Page, name: string, fullPage = true) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });

@@ -1,12 +1,11 @@
 import { writeFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_UNIT, seedDemo } from "#db/seed/demo";
+import { describe, expect, it } from "vitest";
 import { AGENCY_OFFICERS } from "#db/seed/demo-history";
 import { toBuffer } from "#reports/toolkit";
 import { buildDossierSlip } from "~/models/dossier-slips.server";
 import { applyDossierAction, getDossierDetail, getDueContext } from "~/models/dossiers.server";
 import { pdfPages } from "../../setup/pdf-text";
-import { createTestDb, type TestDb } from "../../setup/test-db";
+import { seededDemo } from "../../setup/seeded-demo";
 
 /*
  * Issue 17: the process control slip (Mẫu 05 / Mẫu 06) prints a hand-over time and a receipt time per
@@ -14,33 +13,22 @@ import { createTestDb, type TestDb } from "../../setup/test-db";
  */
 
 const NOW = new Date("2026-12-01T03:00:00Z");
-let t: TestDb;
-let unitId = 0;
-
-beforeAll(async () => {
-  t = createTestDb();
-  await seedDemo(t.db, NOW, { requirePasswordChange: false });
-  unitId = (await t.db.selectFrom("unit").select("id").where("code", "=", DEMO_UNIT.code).executeTakeFirstOrThrow()).id;
-}, 180_000);
-
-afterAll(async () => {
-  await t.cleanup();
-});
+const demo = seededDemo(NOW);
 
 async function slipText(code: string) {
-  const detail = await getDossierDetail(t.db, unitId, code);
-  const report = await buildDossierSlip(t.db, detail!, "control-slip", "http://localhost/lookup", NOW);
+  const detail = await getDossierDetail(demo.db, demo.unitId, code);
+  const report = await buildDossierSlip(demo.db, detail!, "control-slip", "http://localhost/lookup", NOW);
   const bytes = await toBuffer(report!);
   if (process.env.KEEP_PDF) writeFileSync(`${process.env.KEEP_PDF}-${code.slice(-11)}.pdf`, bytes);
   return pdfPages(bytes, "raw").join("\n").replace(/\s+/g, " ");
 }
 
 async function transferredOn(side: "before" | "after") {
-  return t.db
+  return demo.db
     .selectFrom("dossier")
     .innerJoin("dossier_event as e", "e.dossier_id", "dossier.id")
     .select(["dossier.code", "e.agency"])
-    .where("dossier.unit_id", "=", unitId)
+    .where("dossier.unit_id", "=", demo.unitId)
     .where("e.kind", "=", "transfer")
     .where("e.is_electronic", "=", 1)
     .where("dossier.received_date", side === "after" ? ">=" : "<", "2025-07-01")
@@ -74,17 +62,17 @@ describe("process control slip", () => {
   }, 30_000);
 
   it("prints the person who took a paper transfer in, and leaves that agency's receipt time to be written", async () => {
-    const open = await t.db
+    const open = await demo.db
       .selectFrom("dossier")
       .select(["id", "code", "handler_user_id"])
-      .where("unit_id", "=", unitId)
+      .where("unit_id", "=", demo.unitId)
       .where("state", "=", "in_progress")
       .where("open_transfer_count", "=", 0)
       .orderBy("id", "desc")
       .executeTakeFirstOrThrow();
-    const context = await getDueContext(t.db, unitId);
+    const context = await getDueContext(demo.db, demo.unitId);
     const result = await applyDossierAction(
-      t.db,
+      demo.db,
       { kind: "user", userId: open.handler_user_id ?? 1 },
       context,
       open.id,
